@@ -1,0 +1,29 @@
+namespace Coworker.Tenants;
+
+[GenerateSerializer, Immutable, Alias("Coworker.TenantInfo")]
+public sealed record TenantInfo(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] TenantStatus Status,
+    [property: Id(3)] TenantQuotas Quotas,
+    [property: Id(4)] DateTimeOffset CreatedAt,
+    [property: Id(5)] DateTimeOffset UpdatedAt);
+
+[GenerateSerializer, Immutable, Alias("Coworker.TenantQuotas")]
+public sealed record TenantQuotas(
+    [property: Id(0)] int MaxAgents,
+    [property: Id(1)] int MaxUsers)
+{
+    public static TenantQuotas Default { get; } = new(MaxAgents: 100, MaxUsers: 50);
+}
+
+[GenerateSerializer, Immutable, Alias("Coworker.CreateTenant")]
+public sealed record CreateTenant(
+    [property: Id(0)] string DisplayName,
+    [property: Id(1)] string OwnerUser,
+    [property: Id(2)] TenantQuotas? Quotas = null);
+
+[GenerateSerializer, Immutable, Alias("Coworker.UpdateTenant")]
+public sealed record UpdateTenant(
+    [property: Id(0)] string? DisplayName,
+    [property: Id(1)] TenantQuotas? Quotas);

@@ -1,0 +1,29 @@
+namespace Coworker.ServiceDefaults;
+
+/// <summary>
+/// Every configuration key a Coworker process reads, in one place. Environment variables use the
+/// .NET convention (":" becomes "__"), so compose.yaml and scripts/lib.sh set exactly these names;
+/// tests/Coworker.Tests/Deployment/ComposeFileTests checks that they do.
+/// </summary>
+public static class ConfigKeys
+{
+    public const string PostgresConnection = "ConnectionStrings:Postgres";
+    public const string NatsConnection = "ConnectionStrings:Nats";
+    public const string ClusterId = "Orleans:ClusterId";
+    public const string ServiceId = "Orleans:ServiceId";
+    public const string SiloPort = "Orleans:SiloPort";
+    public const string GatewayPort = "Orleans:GatewayPort";
+    public const string AdvertisedIp = "Orleans:AdvertisedIP";
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    /// <summary>Plain admin key accepted on first start only; only its hash is ever stored.</summary>
+    public const string AdminKey = "COWORKER_ADMIN_KEY";
+
+    public const string DefaultClusterId = "coworker";
+    public const string DefaultServiceId = "coworker";
+
+    public static string RequirePostgres(this Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration[PostgresConnection] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"No PostgreSQL connection string: set {PostgresConnection} (environment ConnectionStrings__Postgres).");
+}
