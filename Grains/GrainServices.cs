@@ -11,6 +11,7 @@ public static class GrainServices
 {
     public static IServiceCollection AddCoworkerGrainServices(this IServiceCollection services, string postgresConnectionString, string natsUrl)
     {
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new ProjectionStore(postgresConnectionString));
         services.AddSingleton(_ => new NatsClient(new NatsOpts { Url = natsUrl, Name = "coworker-silo" }));
         services.AddSingleton<EventPublisher>();

@@ -1,0 +1,55 @@
+using Coworker.Common;
+
+namespace Coworker.Agents;
+
+/// <summary>Checks an agent configuration and returns it normalised (trimmed, roles de-duplicated).</summary>
+public static class AgentConfigValidator
+{
+    public static AgentConfig Validate(AgentConfig? config)
+    {
+        if (config is null)
+        {
+            throw CoworkerException.Validation("An agent configuration is required.");
+        }
+
+        var name = config.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            throw CoworkerException.Validation("An agent needs a name of 1-100 characters.");
+        }
+
+        if ((config.Description?.Length ?? 0) > 2_000)
+        {
+            throw CoworkerException.Validation("The description is limited to 2000 characters.");
+        }
+
+        if ((config.Instructions?.Length ?? 0) > 20_000)
+        {
+            throw CoworkerException.Validation("Instructions are limited to 20000 characters.");
+        }
+
+        var model = config.Model ?? ModelSettings.Default;
+        if (string.IsNullOrWhiteSpace(model.Provider) || string.IsNullOrWhiteSpace(model.Model))
+        {
+            throw CoworkerException.Validation("Model settings need a provider and a model name.");
+        }
+
+        if (model.Temperature is < 0 or > 2 || double.IsNaN(model.Temperature))
+        {
+            throw CoworkerException.Validation("Model temperature must be between 0 and 2.");
+        }
+
+        if (model.MaxOutputTokens is < 1 or > 1_000_000)
+        {
+            throw CoworkerException.Validation("Model max output tokens must be between 1 and 1000000.");
+        }
+
+        var roles = (config.Roles ?? []).Select(role => Slug.Require(role, "role")).Distinct(StringComparer.Ordinal).ToList();
+        if (roles.Count > 100)
+        {
+            throw CoworkerException.Validation("An agent can hold at most 100 roles.");
+        }
+
+        return new AgentConfig(name, config.Description?.Trim() ?? "", config.Instructions ?? "", model, roles);
+    }
+}

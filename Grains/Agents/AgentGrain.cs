@@ -1,0 +1,184 @@
+using Coworker.Common;
+using Coworker.Events;
+using Coworker.Projections;
+using Coworker.Tenants;
+
+namespace Coworker.Agents;
+
+/// <summary>
+/// An agent's configuration and lifecycle. Transitions come from <see cref="AgentLifecycle"/>; a timed
+/// suspension is a durable reminder (ADO.NET reminders on PostgreSQL), so it resumes the agent even if
+/// the silo that set it has died in the meantime.
+/// </summary>
+public sealed class AgentGrain(
+    [PersistentState("agent", "coworker")] IPersistentState<AgentState> state,
+    ProjectionStore projections,
+    IEventPublisher events,
+    TimeProvider time) : Grain, IAgentGrain, IRemindable
+{
+    public const string ResumeReminder = "resume-after-suspension";
+
+    private (string Tenant, string Agent) Key => GrainKeys.Split(this.GetPrimaryKeyString());
+
+    public async Task<AgentInfo> CreateAsync(AgentConfig config)
+    {
+        var (tenant, agent) = Key;
+        Slug.Require(agent, "agent");
+        if (state.RecordExists)
+        {
+            throw CoworkerException.Conflict($"Agent '{agent}' already exists in tenant '{tenant}'.");
+        }
+
+        var valid = AgentConfigValidator.Validate(config);
+        // The tenant checks that it exists, is active and has quota left; registering is idempotent,
+        // so a create retried after a failed write does not use up quota twice.
+        await GrainFactory.GetGrain<ITenantGrain>(tenant).RegisterAgentAsync(agent);
+
+        var now = time.GetUtcNow();
+        state.State = new AgentState { Config = valid, Status = AgentStatus.Created, CreatedAt = now };
+        return await CommitAsync("created");
+    }
+
+    public Task<AgentInfo> GetAsync() => Task.FromResult(ToInfo(RequireExisting()));
+
+    public async Task<AgentInfo> UpdateConfigAsync(AgentConfig config)
+    {
+        var current = RequireExisting();
+        if (!AgentLifecycle.CanChangeConfig(current.Status))
+        {
+            throw new CoworkerException(ErrorKind.InvalidTransition, "The agent is terminated; its configuration can no longer change.");
+        }
+
+        current.Config = AgentConfigValidator.Validate(config);
+        return await CommitAsync("updated");
+    }
+
+    public Task<AgentInfo> StartAsync() => TransitionAsync(AgentAction.Start, reason: null);
+
+    public Task<AgentInfo> StopAsync() => TransitionAsync(AgentAction.Stop, reason: null);
+
+    public async Task<AgentInfo> SuspendAsync(string? reason, DateTimeOffset? until)
+    {
+        if (reason is { Length: > 500 })
+        {
+            throw CoworkerException.Validation("A suspension reason is limited to 500 characters.");
+        }
+
+        var now = time.GetUtcNow();
+        if (until is { } end && end <= now)
+        {
+            throw CoworkerException.Validation("'until' must be in the future.");
+        }
+
+        var current = RequireExisting();
+        var previous = current.Status;
+        var next = AgentLifecycle.Next(current.Status, AgentAction.Suspend);
+        current.StatusBeforeSuspension = previous;
+        current.SuspendedUntil = until;
+        if (until is { } resumeAt)
+        {
+            // Reminders are durable, so the resume survives silo restarts. The period only matters if a
+            // tick is missed; ReceiveReminder unregisters it once the agent has resumed.
+            await this.RegisterOrUpdateReminder(ResumeReminder, resumeAt - now, TimeSpan.FromMinutes(1));
+        }
+
+        return await ApplyAsync(next, reason, AgentAction.Suspend);
+    }
+
+    public async Task<AgentInfo> ResumeAsync()
+    {
+        var info = await TransitionAsync(AgentAction.Resume, reason: null);
+        await UnregisterResumeReminderAsync();
+        return info;
+    }
+
+    public async Task<AgentInfo> TerminateAsync()
+    {
+        var info = await TransitionAsync(AgentAction.Terminate, reason: null);
+        await UnregisterResumeReminderAsync();
+        return info;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ResumeReminder)
+        {
+            return;
+        }
+
+        if (state.RecordExists && state.State.Status == AgentStatus.Suspended
+            && state.State.SuspendedUntil is { } until && until <= time.GetUtcNow())
+        {
+            await TransitionAsync(AgentAction.Resume, reason: "suspension period ended");
+        }
+
+        if (!state.RecordExists || state.State.Status != AgentStatus.Suspended)
+        {
+            await UnregisterResumeReminderAsync();
+        }
+    }
+
+    private Task<AgentInfo> TransitionAsync(AgentAction action, string? reason)
+    {
+        var current = RequireExisting();
+        var next = AgentLifecycle.Next(current.Status, action, current.StatusBeforeSuspension);
+        if (action == AgentAction.Resume)
+        {
+            current.SuspendedUntil = null;
+        }
+
+        return ApplyAsync(next, reason, action);
+    }
+
+    private Task<AgentInfo> ApplyAsync(AgentStatus next, string? reason, AgentAction action)
+    {
+        state.State.Status = next;
+        state.State.StatusReason = reason;
+        return CommitAsync(action switch
+        {
+            AgentAction.Start => "started",
+            AgentAction.Stop => "stopped",
+            AgentAction.Suspend => "suspended",
+            AgentAction.Resume => "resumed",
+            _ => "terminated",
+        });
+    }
+
+    private async Task UnregisterResumeReminderAsync()
+    {
+        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task<AgentInfo> CommitAsync(string action)
+    {
+        state.State.UpdatedAt = time.GetUtcNow();
+        state.State.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            await state.ReadStateAsync();
+            throw;
+        }
+
+        var info = ToInfo(state.State);
+        await projections.UpsertAgentAsync(info);
+        await events.PublishAsync(EventFactory.Create(time, info.Tenant, "agent", info.Id, action,
+            new Dictionary<string, string> { ["status"] = info.Status.ToString() }));
+        return info;
+    }
+
+    private AgentState RequireExisting() =>
+        state.RecordExists ? state.State : throw CoworkerException.NotFound("Agent", Key.Agent);
+
+    private AgentInfo ToInfo(AgentState s)
+    {
+        var (tenant, agent) = Key;
+        return new AgentInfo(tenant, agent, s.Config!, s.Status, s.StatusReason, s.SuspendedUntil, s.CreatedAt, s.UpdatedAt, s.Version);
+    }
+}
