@@ -1,3 +1,40 @@
+using System.Text.Json.Serialization;
+using Coworker.Gateway;
+using Coworker.Gateway.Apis;
+using Coworker.Gateway.Authentication;
+using Coworker.ServiceDefaults;
+using Microsoft.AspNetCore.Authentication;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("coworker-gateway");
+builder.UseOrleansClient(client => client.UseCoworkerCluster(builder.Configuration));
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayLimits.MaxJsonBodyBytes);
+builder.Services.AddProblemDetails();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+builder.Services.AddAuthentication(CoworkerPrincipal.Scheme)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CoworkerPrincipal.Scheme, null);
+builder.Services.AddAuthorization();
+builder.Services.AddHostedService<AdminKeyInitializer>();
+
 var app = builder.Build();
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.HandleException });
+app.UseStatusCodePages();
+app.UseMaxJsonBody();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseCallerContext();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapHealthEndpoints();
+app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+app.MapTenantsApi();
+app.MapTenantMembersApi();
+app.MapAgentsApi();
+
 app.Run();

@@ -9,6 +9,12 @@ namespace Coworker.Common;
 /// </summary>
 public static class ApiKeyHasher
 {
+    /// <summary>Prefix of platform admin keys.</summary>
+    public const string AdminKeyPrefix = "cwa";
+
+    /// <summary>Prefix of tenant API keys: "cwk_{tenant}_…".</summary>
+    public const string TenantKeyPrefix = "cwk";
+
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>A new key: "{prefix}_{scope}_{43 url-safe random chars}", scope being e.g. the tenant id.</summary>

@@ -14,7 +14,6 @@ public sealed class TenantGrain(
     IEventPublisher events,
     TimeProvider time) : Grain, ITenantGrain
 {
-    public const string KeyPrefix = "cwk";
     private const int MaxDisplayName = 200;
 
     private string TenantId => this.GetPrimaryKeyString();
@@ -134,9 +133,9 @@ public sealed class TenantGrain(
             throw CoworkerException.Validation("An API key needs a name of 1-100 characters.");
         }
 
-        var key = ApiKeyHasher.NewKey(KeyPrefix, TenantId);
+        var key = ApiKeyHasher.NewKey(ApiKeyHasher.TenantKeyPrefix, TenantId);
         var keyId = Guid.NewGuid().ToString("N")[..12];
-        var stored = new StoredApiKey(keyId, name.Trim(), userId, key[..(KeyPrefix.Length + TenantId.Length + 6)] + "…", time.GetUtcNow());
+        var stored = new StoredApiKey(keyId, name.Trim(), userId, key[..(ApiKeyHasher.TenantKeyPrefix.Length + TenantId.Length + 6)] + "…", time.GetUtcNow());
         current.ApiKeys[ApiKeyHasher.Hash(key)] = stored;
         await CommitAsync("key-created", new Dictionary<string, string> { ["keyId"] = keyId, ["user"] = userId });
         return new IssuedApiKey(stored.ToInfo(), key);

@@ -1,0 +1,17 @@
+using Coworker.Agents;
+
+namespace Coworker.Gateway.Apis.Contracts;
+
+public sealed record CreateAgentRequest(
+    string? Id, string? Name, string? Description, string? Instructions, ModelSettings? Model, IReadOnlyList<string>? Roles)
+{
+    public AgentConfig ToConfig() => new(Name ?? "", Description ?? "", Instructions ?? "", Model ?? ModelSettings.Default, Roles ?? []);
+}
+
+public sealed record UpdateAgentRequest(
+    string? Name, string? Description, string? Instructions, ModelSettings? Model, IReadOnlyList<string>? Roles)
+{
+    public AgentConfig ToConfig() => new(Name ?? "", Description ?? "", Instructions ?? "", Model ?? ModelSettings.Default, Roles ?? []);
+}
+
+public sealed record SuspendAgentRequest(string? Reason, DateTimeOffset? Until);

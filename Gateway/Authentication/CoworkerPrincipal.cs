@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Coworker.Tenants;
+
+namespace Coworker.Gateway.Authentication;
+
+/// <summary>Claim names the key handler issues, and typed readers over them.</summary>
+public static class CoworkerPrincipal
+{
+    public const string Scheme = "CoworkerKey";
+    public const string KindClaim = "coworker:kind";
+    public const string TenantClaim = "coworker:tenant";
+    public const string RoleClaim = "coworker:role";
+    public const string AdminKind = "admin";
+    public const string UserKind = "user";
+
+    public static ClaimsPrincipal Admin() => Build(AdminKind, "admin", tenant: null, role: null);
+
+    public static ClaimsPrincipal User(TenantPrincipal principal) =>
+        Build(UserKind, principal.UserId, principal.Tenant, principal.Role);
+
+    public static bool IsAdmin(this ClaimsPrincipal user) => user.FindFirstValue(KindClaim) == AdminKind;
+
+    public static string? Tenant(this ClaimsPrincipal user) => user.FindFirstValue(TenantClaim);
+
+    public static TenantRole? TenantRole(this ClaimsPrincipal user) =>
+        Enum.TryParse<TenantRole>(user.FindFirstValue(RoleClaim), out var role) ? role : null;
+
+    /// <summary>The actor string stamped on events: "admin" or "user:{id}".</summary>
+    public static string Actor(this ClaimsPrincipal user) =>
+        user.IsAdmin() ? AdminKind : $"{UserKind}:{user.FindFirstValue(ClaimTypes.NameIdentifier)}";
+
+    private static ClaimsPrincipal Build(string kind, string name, string? tenant, TenantRole? role)
+    {
+        var claims = new List<Claim> { new(KindClaim, kind), new(ClaimTypes.NameIdentifier, name) };
+        if (tenant is not null)
+        {
+            claims.Add(new Claim(TenantClaim, tenant));
+        }
+
+        if (role is not null)
+        {
+            claims.Add(new Claim(RoleClaim, role.Value.ToString()));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+    }
+}
