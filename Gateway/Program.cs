@@ -8,7 +8,7 @@ using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("coworker-gateway");
-builder.UseOrleansClient(client => client.UseCoworkerCluster(builder.Configuration));
+builder.UseOrleansClient(client => client.UseCoworkerCluster());
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayLimits.MaxJsonBodyBytes);
 builder.Services.AddProblemDetails();

@@ -36,5 +36,5 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
 public sealed class TestClientConfigurator : IClientBuilderConfigurator
 {
     public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-        clientBuilder.UseCoworkerCluster(configuration);
+        clientBuilder.UseCoworkerCluster();
 }

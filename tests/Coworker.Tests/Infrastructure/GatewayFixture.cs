@@ -1,0 +1,72 @@
+using System.Net.Http.Headers;
+using Coworker.Gateway;
+using Coworker.ServiceDefaults;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Coworker.Tests.Infrastructure;
+
+/// <summary>
+/// The Gateway on a real Kestrel port, an Orleans client of a 2-silo cluster on PostgreSQL; the admin key
+/// is installed from COWORKER_ADMIN_KEY exactly as on a first production start.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminKey = "cwa_admin_test-admin-key-0123456789abcdefghijklmnopqrstuv";
+
+    private GatewayFactory? _factory;
+
+    public ClusterFixture Cluster { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Cluster.InitializeAsync();
+        _factory = new GatewayFactory(Cluster);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        using var probe = _factory.CreateClient();
+        BaseAddress = probe.BaseAddress!;
+    }
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
+
+    public HttpClient Admin() => WithKey(AdminKey);
+
+    public HttpClient WithKey(string key)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class GatewayFactory(ClusterFixture cluster) : WebApplicationFactory<GatewayMarker>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting(ConfigKeys.PostgresConnection, cluster.Database.ConnectionString);
+            builder.UseSetting(ConfigKeys.ClusterId, cluster.Cluster.Options.ClusterId);
+            builder.UseSetting(ConfigKeys.ServiceId, cluster.Cluster.Options.ServiceId);
+            builder.UseSetting(ConfigKeys.AdminKey, AdminKey);
+            builder.UseEnvironment("Production");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateway";
+}
