@@ -66,7 +66,7 @@ pg_user_run() {
 }
 
 start_postgres() {
-  if [ -n "${COWORKER_POSTGRES:-}" ]; then log "using PostgreSQL from COWORKER_POSTGRES"; return 0; fi
+  if [ -n "${ConnectionStrings__Postgres:-}" ]; then log "using PostgreSQL from ConnectionStrings__Postgres"; return 0; fi
   local dir="$DATA/postgres"
   mkdir -p "$DATA"
   if [ ! -s "$dir/PG_VERSION" ]; then
@@ -82,7 +82,7 @@ start_postgres() {
     pg_user_run "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
       -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${COWORKER_PG_FSYNC:-on}" >/dev/null
   fi
-  export COWORKER_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=coworker;Password=coworker;Database=coworker"
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$PG_PORT;Username=coworker;Password=coworker;Database=coworker"
   pg_user_run "$PG_BIN/psql" -h "$dir" -p "$PG_PORT" -U coworker -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='coworker'" | grep -q 1 \
     || pg_user_run "$PG_BIN/createdb" -h "$dir" -p "$PG_PORT" -U coworker coworker
 }
@@ -93,7 +93,7 @@ stop_postgres() {
 }
 
 start_nats() {
-  if [ -n "${COWORKER_NATS:-}" ]; then log "using NATS from COWORKER_NATS"; return 0; fi
+  if [ -n "${ConnectionStrings__Nats:-}" ]; then log "using NATS from ConnectionStrings__Nats"; return 0; fi
   local dir="$DATA/nats"
   mkdir -p "$dir"
   if ! (exec 3<>/dev/tcp/127.0.0.1/"$NATS_PORT") 2>/dev/null; then
@@ -102,11 +102,22 @@ start_nats() {
     echo $! > "$dir/nats.pid"
     for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/"$NATS_PORT") 2>/dev/null && break; sleep 0.1; done
   fi
-  export COWORKER_NATS="nats://127.0.0.1:$NATS_PORT"
+  export ConnectionStrings__Nats="nats://127.0.0.1:$NATS_PORT"
 }
 
 stop_nats() {
   local pidfile="$DATA/nats/nats.pid"
   [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   rm -f "$pidfile"
+}
+
+# What only the tests need: chromium for Studio browser tests.
+install_test_prerequisites() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v python3 >/dev/null || missing+=(python3)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing: ${missing[*]}"
+    apt_install "${missing[@]}"
+  fi
 }

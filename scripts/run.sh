@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the platform locally: PostgreSQL (+pgvector) and NATS JetStream under .data/
+# (unless ConnectionStrings__Postgres / ConnectionStrings__Nats are given), the schema migration, a silo,
+# the Gateway and Studio; seeds a demo tenant and prints the URLs and keys. Ctrl-C stops everything.
+# Running it again keeps the data (and the keys it printed the first time).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+install_prerequisites
+start_postgres
+start_nats
+export ConnectionStrings__Postgres ConnectionStrings__Nats
+
+GATEWAY_URL="${COWORKER_GATEWAY_URL:-http://127.0.0.1:5080}"
+STUDIO_URL="${COWORKER_STUDIO_URL:-http://127.0.0.1:5090}"
+SILO_URL="${COWORKER_SILO_URL:-http://127.0.0.1:5070}"
+mkdir -p "$DATA/logs"
+
+# The admin key is generated once and kept in .data/ (git-ignored) so that later runs can seed and print it.
+if [ ! -s "$DATA/admin-key" ]; then
+  echo "cwa_admin_$(head -c 32 /dev/urandom | base64 | tr -d '=+/' | cut -c1-43)" > "$DATA/admin-key"
+  chmod 600 "$DATA/admin-key"
+fi
+export COWORKER_ADMIN_KEY="$(cat "$DATA/admin-key")"
+
+log "building"
+dotnet build "$ROOT/Coworker.Orleans.sln" -c Release -nologo -clp:ErrorsOnly >"$DATA/logs/build.log" 2>&1 || { tail -40 "$DATA/logs/build.log"; exit 1; }
+
+log "migrating the database"
+dotnet "$ROOT/Cli/bin/Release/net10.0/coworker.dll" migrate
+
+pids=()
+cleanup() {
+  log "stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  stop_nats
+  stop_postgres
+}
+trap cleanup EXIT INT TERM
+
+start_app() { # name dll url
+  log "starting $1 on $3"
+  Urls="$3" dotnet "$2" >"$DATA/logs/$1.log" 2>&1 &
+  pids+=($!)
+}
+wait_healthy() { # name url
+  for _ in $(seq 1 120); do
+    curl -fsS "$2/health/live" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  log "$1 did not become healthy; see $DATA/logs/$1.log"; tail -30 "$DATA/logs/$1.log"; exit 1
+}
+
+start_app silo "$ROOT/Silo/bin/Release/net10.0/Coworker.Silo.dll" "$SILO_URL"
+wait_healthy silo "$SILO_URL"
+start_app gateway "$ROOT/Gateway/bin/Release/net10.0/Coworker.Gateway.dll" "$GATEWAY_URL"
+start_app studio "$ROOT/Studio/bin/Release/net10.0/Coworker.Studio.dll" "$STUDIO_URL"
+wait_healthy gateway "$GATEWAY_URL"
+wait_healthy studio "$STUDIO_URL"
+
+bash "$ROOT/scripts/seed-demo.sh" "$GATEWAY_URL" "$COWORKER_ADMIN_KEY" "$DATA/demo-key"
+
+cat <<INFO
+
+  Coworker is running.
+    Gateway (REST API, reference at /docs):  $GATEWAY_URL
+    Studio:                                  $STUDIO_URL
+    Silo health:                             $SILO_URL/health/ready
+  Admin key:        $COWORKER_ADMIN_KEY
+  Demo tenant key:  $(cat "$DATA/demo-key")   (Owner of tenant 'demo')
+  Try:  curl -H "Authorization: Bearer \$(cat .data/demo-key)" $GATEWAY_URL/api/v1/tenants/demo/agents
+  Logs: $DATA/logs/   Data: $DATA/   Ctrl-C stops everything.
+
+INFO
+wait -n "${pids[@]}" || true
+log "a process exited; see $DATA/logs/"
