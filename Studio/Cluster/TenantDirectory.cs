@@ -1,0 +1,16 @@
+using Coworker.Directory;
+
+namespace Coworker.Studio.Cluster;
+
+/// <summary>Tenant and agent listings, read from the directory grain's PostgreSQL projections.</summary>
+public sealed class TenantDirectory(IClusterClient cluster)
+{
+    /// <summary>The directory grain answers at most this many rows per call.</summary>
+    public const int PageSize = 500;
+
+    private IDirectoryGrain Directory => cluster.GetGrain<IDirectoryGrain>(0);
+
+    public Task<IReadOnlyList<TenantSummary>> ListTenantsAsync() => Directory.ListTenantsAsync(PageSize, after: null);
+
+    public Task<IReadOnlyList<AgentSummary>> ListAgentsAsync(string tenant) => Directory.ListAgentsAsync(tenant, PageSize, after: null);
+}
