@@ -52,7 +52,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failed = Context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure is not null;
+        var failed = ReadKey() is not null;
         Response.Headers.WWWAuthenticate = "Bearer realm=\"coworker\"";
         await ProblemResults.Write(Context, StatusCodes.Status401Unauthorized,
             failed ? "The API key is not valid." : "An API key is required: send 'Authorization: Bearer <key>'.");

@@ -30,7 +30,8 @@ public static class ApiKeyHasher
         }
 
         var rest = key.AsSpan(prefix.Length + 1);
-        var underscore = rest.LastIndexOf('_');
+        // Scopes (tenant slugs) never contain '_', but the random part may: split at the first one.
+        var underscore = rest.IndexOf('_');
         return underscore > 0 ? rest[..underscore].ToString() : null;
     }
 

@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         Database = await TestDatabase.CreateAsync();
         var builder = new TestClusterBuilder(InitialSilos);
         builder.Options.UseTestClusterMembership = false;
+        // Real TCP sockets (the default is an in-memory transport), so a Gateway or Studio started by the
+        // tests connects to these silos the way it does in production.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties[ConfigKeys.PostgresConnection] = Database.ConnectionString;
         builder.Properties[ConfigKeys.NatsConnection] = TestEnvironment.NatsUrl;
         builder.Properties[ConfigKeys.ClusterId] = builder.Options.ClusterId;
