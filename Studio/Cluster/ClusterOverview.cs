@@ -11,7 +11,8 @@ public sealed class ClusterOverview(IClusterClient cluster)
         var management = cluster.GetGrain<IManagementGrain>(0);
         var hosts = await management.GetDetailedHosts(onlyActive: false);
         var rows = await Task.WhenAll(hosts.Select(async host => new SiloRow(
-            host.SiloAddress.ToString(),
+            host.SiloAddress.Endpoint.ToString(),
+            host.ProxyPort,
             host.SiloName,
             host.HostName,
             host.Status.ToString(),
