@@ -79,6 +79,7 @@ start_postgres() {
   fi
   if ! pg_user_run "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
     log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+    STARTED_POSTGRES=1
     pg_user_run "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start \
       -o "-p $PG_PORT -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${COWORKER_PG_FSYNC:-on}" >/dev/null
   fi
@@ -87,7 +88,9 @@ start_postgres() {
     || pg_user_run "$PG_BIN/createdb" -h "$dir" -p "$PG_PORT" -U coworker coworker
 }
 
+# Stops only what this script started: a server that was already running (another shell, a test run) stays.
 stop_postgres() {
+  [ "${STARTED_POSTGRES:-0}" = 1 ] || return 0
   local dir="$DATA/postgres"
   [ -s "$dir/PG_VERSION" ] && pg_user_run "$PG_BIN/pg_ctl" -D "$dir" -m fast stop >/dev/null 2>&1 || true
 }
@@ -98,6 +101,7 @@ start_nats() {
   mkdir -p "$dir"
   if ! (exec 3<>/dev/tcp/127.0.0.1/"$NATS_PORT") 2>/dev/null; then
     log "starting nats-server -js on 127.0.0.1:$NATS_PORT"
+    STARTED_NATS=1
     nohup nats-server -js -a 127.0.0.1 -p "$NATS_PORT" -sd "$dir/jetstream" >"$dir/server.log" 2>&1 &
     echo $! > "$dir/nats.pid"
     for _ in $(seq 1 50); do (exec 3<>/dev/tcp/127.0.0.1/"$NATS_PORT") 2>/dev/null && break; sleep 0.1; done
@@ -106,6 +110,7 @@ start_nats() {
 }
 
 stop_nats() {
+  [ "${STARTED_NATS:-0}" = 1 ] || return 0
   local pidfile="$DATA/nats/nats.pid"
   [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   rm -f "$pidfile"

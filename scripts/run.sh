@@ -30,6 +30,7 @@ dotnet "$ROOT/Cli/bin/Release/net10.0/coworker.dll" migrate
 
 pids=()
 cleanup() {
+  trap - EXIT INT TERM
   log "stopping"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -40,7 +41,8 @@ trap cleanup EXIT INT TERM
 
 start_app() { # name dll url
   log "starting $1 on $3"
-  Urls="$3" dotnet "$2" >"$DATA/logs/$1.log" 2>&1 &
+  # Each app runs from its output folder, its content root (appsettings.json, wwwroot).
+  (cd "$(dirname "$2")" && Urls="$3" exec dotnet "$2") >"$DATA/logs/$1.log" 2>&1 &
   pids+=($!)
 }
 wait_healthy() { # name url
