@@ -6,6 +6,10 @@ using Coworker.Studio.Components;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("coworker-studio");
 builder.UseOrleansClient(client => client.UseCoworkerCluster());
+// scripts/run.sh and the tests run the build output, not a publish folder: there blazor.web.js and wwwroot
+// are found through the build's static web assets manifest, which a host reads by itself only in
+// Development. A published app has no such manifest, so in containers this changes nothing.
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddStudioAuthentication();

@@ -105,9 +105,6 @@ public sealed class StudioFixture : IAsyncLifetime
             builder.UseSetting(ConfigKeys.ClusterId, cluster.Cluster.Options.ClusterId);
             builder.UseSetting(ConfigKeys.ServiceId, cluster.Cluster.Options.ServiceId);
             builder.UseEnvironment("Production");
-            // The app runs from build output, not a publish folder: blazor.web.js and wwwroot are found through
-            // the build's static web assets manifest, which only Development hosts read on their own.
-            builder.UseStaticWebAssets();
         }
     }
 }
