@@ -29,6 +29,8 @@ install_prerequisites() {
   command -v gcc >/dev/null || missing+=(build-essential)
   command -v dpkg-source >/dev/null || missing+=(dpkg-dev)
   command -v curl >/dev/null || missing+=(curl)
+  # WordNet's synsets feed the offline embedder's synonym expansion (Grains/Embeddings, docs/search.md).
+  [ -f /usr/share/wordnet/data.noun ] || missing+=(wordnet-base)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing: ${missing[*]}"
     apt_install "${missing[@]}"
