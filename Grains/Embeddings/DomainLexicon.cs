@@ -8,6 +8,7 @@ namespace Coworker.Embeddings;
 /// </summary>
 public static class DomainLexicon
 {
+    private static readonly Dictionary<string, string> Surface = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, string> IntentByStem = BuildIntents();
     private static readonly Dictionary<string, List<string>> SynonymsByStem = BuildSynonyms(DomainVocabulary.Groups);
     private static readonly Dictionary<string, List<string>> RelatedByStem = BuildSynonyms(DomainVocabulary.Related);
@@ -35,6 +36,9 @@ public static class DomainLexicon
             .Select(p => (p.Phrase.Split(' '), p.Meaning.Split(' ', StringSplitOptions.RemoveEmptyEntries), p.Intent))
             .ToList();
 
+    /// <summary>A written form of a stem the lexicon produced (for full-text queries, which stem on their own).</summary>
+    public static string SurfaceOf(string stem) => Surface.GetValueOrDefault(stem, stem);
+
     public static bool Knows(string stem) => SynonymsByStem.ContainsKey(stem) || IntentByStem.ContainsKey(stem);
 
     private static Dictionary<string, string> BuildIntents()
@@ -61,6 +65,11 @@ public static class DomainLexicon
             var arrow = Array.IndexOf(parts, ">");
             var from = arrow < 0 ? parts : parts[..arrow];
             var to = arrow < 0 ? parts : parts[(arrow + 1)..];
+            foreach (var word in parts.Where(w => w != ">"))
+            {
+                Surface.TryAdd(PorterStemmer.Stem(word), word);
+            }
+
             foreach (var source in from.Select(PorterStemmer.Stem))
             {
                 if (!map.TryGetValue(source, out var list))
