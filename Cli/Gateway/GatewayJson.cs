@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Coworker.Cli.Gateway;
+
+/// <summary>The Gateway's JSON conventions: camelCase names, enums as strings, indented when printed for <c>--json</c>.</summary>
+internal static class GatewayJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static readonly JsonSerializerOptions Printed = new(Options) { WriteIndented = true };
+
+    /// <summary>The Gateway's answer as it came, re-indented for a terminal (same content: jq sees no difference).</summary>
+    public static string Print(JsonElement element) => JsonSerializer.Serialize(element, Printed);
+
+    /// <summary>A JSON text kept as a string by the Gateway (tool schemas) shown indented, or as-is when it is not JSON.</summary>
+    public static string Indent(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return Print(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}
