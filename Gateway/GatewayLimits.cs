@@ -1,24 +1,38 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace Coworker.Gateway;
 
-/// <summary>Request limits of the REST API; imports of API descriptions get their own, larger limit.</summary>
+/// <summary>Request body limits: 1 MiB for the JSON API; endpoints that take uploads declare their own with <see cref="BodyLimit"/>.</summary>
 public static class GatewayLimits
 {
     public const long MaxJsonBodyBytes = 1024 * 1024;
 
+    /// <summary>API descriptions up to 20 MB, plus multipart framing.</summary>
+    public const long MaxImportBodyBytes = 21 * 1024 * 1024;
+
     /// <summary>
-    /// Enforces the body limit in middleware as well as in Kestrel, so it holds whatever server hosts the
-    /// app, and answers 413 problem+json when Content-Length already says the body is too large.
+    /// Applies the endpoint's limit (or the JSON default) to Kestrel's per-request limit, and answers 413
+    /// problem+json at once when Content-Length already says the body is too large. Runs after routing.
     /// </summary>
-    public static IApplicationBuilder UseMaxJsonBody(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > MaxJsonBodyBytes)
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes ?? MaxJsonBodyBytes;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+
+            if (context.Request.ContentLength > limit)
             {
                 await ProblemResults.Write(context, StatusCodes.Status413PayloadTooLarge,
-                    $"The request body is larger than {MaxJsonBodyBytes / 1024} KiB.");
+                    $"The request body is larger than {limit / 1024} KiB.");
                 return;
             }
 
             await next(context);
         });
 }
+
+/// <summary>Endpoint metadata: the largest request body the endpoint accepts.</summary>
+public sealed record BodyLimit(long Bytes);

@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("coworker-gateway");
 builder.UseOrleansClient(client => client.UseCoworkerCluster());
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayLimits.MaxJsonBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayLimits.MaxImportBodyBytes);
 builder.Services.AddProblemDetails();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
@@ -24,7 +24,8 @@ builder.Services.AddHostedService<AdminKeyInitializer>();
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.HandleException });
 app.UseStatusCodePages();
-app.UseMaxJsonBody();
+app.UseRouting();
+app.UseBodyLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCallerContext();
@@ -36,5 +37,8 @@ app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
 app.MapTenantsApi();
 app.MapTenantMembersApi();
 app.MapAgentsApi();
+app.MapImportsApi();
+app.MapToolsApi();
+app.MapSecretsApi();
 
 app.Run();

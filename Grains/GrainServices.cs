@@ -1,22 +1,35 @@
+using Coworker.Catalog.Imports;
+using Coworker.Catalog.Tools;
 using Coworker.Events;
+using Coworker.Execution;
 using Coworker.Projections;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NATS.Client.Core;
 using NATS.Net;
+using Npgsql;
 
 namespace Coworker;
 
-/// <summary>Registers what the grains depend on: the NATS connection, the event publisher, the PostgreSQL projections.</summary>
+/// <summary>
+/// Registers what the grains depend on: the NATS connection and event publisher, the PostgreSQL
+/// projections and search index, and the guarded upstream HTTP execution.
+/// </summary>
 public static class GrainServices
 {
-    public static IServiceCollection AddCoworkerGrainServices(this IServiceCollection services, string postgresConnectionString, string natsUrl)
+    public static IServiceCollection AddCoworkerGrainServices(
+        this IServiceCollection services, string postgresConnectionString, string natsUrl, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(postgresConnectionString));
         services.AddSingleton(_ => new ProjectionStore(postgresConnectionString));
+        services.AddSingleton<ToolProjection>();
         services.AddSingleton(_ => new NatsClient(new NatsOpts { Url = natsUrl, Name = "coworker-silo" }));
         services.AddSingleton<EventPublisher>();
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<EventPublisher>());
+        services.AddUpstreamExecution(configuration);
+        services.AddSingleton<DescriptionFetcher>();
         return services;
     }
 }

@@ -61,7 +61,8 @@ public static class SiloGrainSetup
         var nats = configuration[ConfigKeys.NatsConnection] is { Length: > 0 } url
             ? url
             : throw new InvalidOperationException($"No NATS URL: set {ConfigKeys.NatsConnection} (environment ConnectionStrings__Nats).");
-        silo.Services.AddCoworkerGrainServices(configuration.RequirePostgres(), nats);
+        silo.Services.AddCoworkerGrainServices(configuration.RequirePostgres(), nats, configuration);
+        silo.Services.AddSecrets(configuration.RequirePostgres(), configuration);
         return silo;
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Coworker.Agents;
 using Coworker.Common;
-using Coworker.Directory;
+using Coworker.Listings;
 using Coworker.Gateway.Apis.Contracts;
 using Coworker.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;

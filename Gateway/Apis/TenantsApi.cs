@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Coworker.Common;
-using Coworker.Directory;
+using Coworker.Listings;
 using Coworker.Gateway.Apis.Contracts;
 using Coworker.Gateway.Authentication;
 using Coworker.Tenants;
@@ -17,7 +17,7 @@ public static class TenantsApi
         api.MapGet("/", ListTenants).WithName("ListTenants").WithSummary("Tenants the caller can see (all of them for an admin).");
         api.MapPost("/", CreateTenant).WithName("CreateTenant").WithSummary("Create a tenant with its first Owner (admin only).");
         api.MapGet("/{tenant}", GetTenant).WithName("GetTenant").WithSummary("A tenant's profile, status and quotas.");
-        api.MapPatch("/{tenant}", UpdateTenant).WithName("UpdateTenant").WithSummary("Rename a tenant (Owner); change quotas (admin).");
+        api.MapPatch("/{tenant}", UpdateTenant).WithName("UpdateTenant").WithSummary("Rename a tenant or set its network allowlist (Owner); change quotas (admin).");
         api.MapPost("/{tenant}/disable", DisableTenant).WithName("DisableTenant").WithSummary("Disable a tenant: its keys stop working (admin only).");
         api.MapPost("/{tenant}/enable", EnableTenant).WithName("EnableTenant").WithSummary("Enable a disabled tenant (admin only).");
         return app;
@@ -55,7 +55,7 @@ public static class TenantsApi
             TenantAccess.RequireAdmin(user);
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(id).UpdateAsync(new UpdateTenant(request.DisplayName, request.Quotas)));
+        return TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(id).UpdateAsync(new UpdateTenant(request.DisplayName, request.Quotas, request.NetworkAllowlist)));
     }
 
     private static async Task<Ok<TenantInfo>> DisableTenant(ClaimsPrincipal user, IClusterClient cluster, string tenant)

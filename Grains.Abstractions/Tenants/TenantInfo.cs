@@ -7,7 +7,10 @@ public sealed record TenantInfo(
     [property: Id(2)] TenantStatus Status,
     [property: Id(3)] TenantQuotas Quotas,
     [property: Id(4)] DateTimeOffset CreatedAt,
-    [property: Id(5)] DateTimeOffset UpdatedAt);
+    [property: Id(5)] DateTimeOffset UpdatedAt,
+    // Hosts, IPs or CIDR ranges this tenant's tools and imports may reach even though they are private,
+    // loopback or link-local (the SSRF guard refuses those by default).
+    [property: Id(6)] IReadOnlyList<string> NetworkAllowlist);
 
 [GenerateSerializer, Immutable, Alias("Coworker.TenantQuotas")]
 public sealed record TenantQuotas(
@@ -26,4 +29,5 @@ public sealed record CreateTenant(
 [GenerateSerializer, Immutable, Alias("Coworker.UpdateTenant")]
 public sealed record UpdateTenant(
     [property: Id(0)] string? DisplayName,
-    [property: Id(1)] TenantQuotas? Quotas);
+    [property: Id(1)] TenantQuotas? Quotas,
+    [property: Id(2)] IReadOnlyList<string>? NetworkAllowlist = null);

@@ -1,5 +1,5 @@
 using Coworker.Agents;
-using Coworker.Directory;
+using Coworker.Listings;
 using Coworker.Tenants;
 using Npgsql;
 

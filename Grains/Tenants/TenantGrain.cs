@@ -55,6 +55,11 @@ public sealed class TenantGrain(
             current.Quotas = ValidateQuotas(request.Quotas);
         }
 
+        if (request.NetworkAllowlist is not null)
+        {
+            current.NetworkAllowlist = Execution.NetworkAllowlist.Validate(request.NetworkAllowlist);
+        }
+
         return await CommitAsync("updated");
     }
 
@@ -230,7 +235,7 @@ public sealed class TenantGrain(
     private TenantState RequireExisting() =>
         state.RecordExists ? state.State : throw CoworkerException.NotFound("Tenant", TenantId);
 
-    private TenantInfo ToInfo(TenantState s) => new(TenantId, s.DisplayName, s.Status, s.Quotas, s.CreatedAt, s.UpdatedAt);
+    private TenantInfo ToInfo(TenantState s) => new(TenantId, s.DisplayName, s.Status, s.Quotas, s.CreatedAt, s.UpdatedAt, s.NetworkAllowlist);
 
     private static int OwnerCount(TenantState s) => s.Users.Values.Count(u => u.Role == TenantRole.Owner);
 

@@ -12,6 +12,7 @@ public sealed class TenantState
     /// <summary>API keys by the SHA-256 of the key; the plain key is never stored.</summary>
     [Id(6)] public Dictionary<string, StoredApiKey> ApiKeys { get; set; } = new(StringComparer.Ordinal);
     [Id(7)] public HashSet<string> AgentIds { get; set; } = new(StringComparer.Ordinal);
+    [Id(8)] public List<string> NetworkAllowlist { get; set; } = [];
 }
 
 [GenerateSerializer, Immutable, Alias("Coworker.StoredApiKey")]

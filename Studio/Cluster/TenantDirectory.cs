@@ -1,4 +1,4 @@
-using Coworker.Directory;
+using Coworker.Listings;
 
 namespace Coworker.Studio.Cluster;
 

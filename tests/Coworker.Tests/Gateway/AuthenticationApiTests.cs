@@ -1,6 +1,6 @@
 using System.Net;
 using Coworker.Gateway.Apis.Contracts;
-using Coworker.Directory;
+using Coworker.Listings;
 using Coworker.Tenants;
 using Coworker.Tests.Infrastructure;
 

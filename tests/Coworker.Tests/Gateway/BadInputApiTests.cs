@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Coworker.Gateway.Apis.Contracts;
-using Coworker.Directory;
+using Coworker.Listings;
 using Coworker.Tests.Infrastructure;
 
 namespace Coworker.Tests.Gateway;

@@ -29,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Properties[ConfigKeys.NatsConnection] = TestEnvironment.NatsUrl;
         builder.Properties[ConfigKeys.ClusterId] = builder.Options.ClusterId;
         builder.Properties[ConfigKeys.ServiceId] = builder.Options.ServiceId;
+        // Short upstream timeout so "the upstream hangs" tests take seconds.
+        builder.Properties["Coworker:Upstream:Timeout"] = "00:00:03";
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();

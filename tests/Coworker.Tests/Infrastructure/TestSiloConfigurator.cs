@@ -15,7 +15,8 @@ public sealed class TestSiloConfigurator : ISiloConfigurator
 {
     public void Configure(ISiloBuilder siloBuilder)
     {
-        siloBuilder.UseCoworker(siloBuilder.Configuration).AddCoworkerGrains(siloBuilder.Configuration);
+        var configuration = TestMasterKey.AddTo(siloBuilder.Configuration);
+        siloBuilder.UseCoworker(configuration).AddCoworkerGrains(configuration);
         siloBuilder.Configure<ClusterMembershipOptions>(options =>
         {
             options.ProbeTimeout = TimeSpan.FromSeconds(1);

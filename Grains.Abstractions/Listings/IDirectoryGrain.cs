@@ -1,7 +1,7 @@
 using Coworker.Agents;
 using Coworker.Tenants;
 
-namespace Coworker.Directory;
+namespace Coworker.Listings;
 
 /// <summary>Row of the tenants listing projected into PostgreSQL.</summary>
 [GenerateSerializer, Immutable, Alias("Coworker.TenantSummary")]

@@ -1,6 +1,6 @@
 using Coworker.Projections;
 
-namespace Coworker.Directory;
+namespace Coworker.Listings;
 
 [StatelessWorker]
 public sealed class DirectoryGrain(ProjectionStore projections) : Grain, IDirectoryGrain

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Coworker.Catalog;
+using Coworker.Common;
+using Coworker.Gateway.Apis.Contracts;
+using Coworker.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coworker.Gateway.Apis;
+
+/// <summary>Imports of API descriptions (OpenAPI 3.x, Swagger 2.0, Postman 2.1) into a tenant's catalog, as jobs.</summary>
+public static class ImportsApi
+{
+    public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/tenants/{tenant}/imports").WithTags("Imports").RequireAuthorization();
+
+        api.MapPost("/", StartImport)
+            .WithMetadata(new BodyLimit(GatewayLimits.MaxImportBodyBytes))
+            .WithName("StartImport")
+            .WithSummary("Import an API description: multipart upload (file, sourceId[, baseUrl, oauthProvider]) or JSON { sourceId, url }. Answers 202 with the job.");
+        api.MapGet("/{id}", async Task<Ok<ImportJobInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string id) =>
+            {
+                var tenantId = TenantAccess.Require(user, tenant, TenantRole.Viewer);
+                return TypedResults.Ok(await cluster.GetGrain<IImportJobGrain>(GrainKeys.Compose(tenantId, JobId(id))).GetAsync());
+            })
+            .WithName("GetImport").WithSummary("Status, progress (operations done / total), tool changes and per-operation problems.");
+        return app;
+    }
+
+    private static async Task<Accepted<ImportJobInfo>> StartImport(ClaimsPrincipal user, IClusterClient cluster, string tenant, HttpRequest http)
+    {
+        var tenantId = TenantAccess.Require(user, tenant, TenantRole.Member);
+        var request = await ReadRequestAsync(http);
+        var id = Guid.NewGuid().ToString("N")[..16];
+        var info = await cluster.GetGrain<IImportJobGrain>(GrainKeys.Compose(tenantId, id)).StartAsync(request);
+        return TypedResults.Accepted($"/api/v1/tenants/{tenantId}/imports/{id}", info);
+    }
+
+    private static async Task<ImportRequest> ReadRequestAsync(HttpRequest http)
+    {
+        if (http.HasFormContentType)
+        {
+            var form = await http.ReadFormAsync();
+            var file = form.Files.GetFile("file") ?? throw CoworkerException.Validation("The upload needs a 'file' field with the API description.");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            return new ImportRequest(form["sourceId"].ToString(), buffer.ToArray(), null, Optional(form["baseUrl"]), Optional(form["oauthProvider"]));
+        }
+
+        var body = await http.ReadFromJsonAsync<ImportFromUrlRequest>()
+            ?? throw CoworkerException.Validation("Send a multipart upload or a JSON body { sourceId, url }.");
+        if (string.IsNullOrWhiteSpace(body.Url))
+        {
+            throw CoworkerException.Validation("A JSON import needs 'url'; to upload a file use multipart/form-data.");
+        }
+
+        return new ImportRequest(body.SourceId ?? "", null, body.Url, body.BaseUrl, body.OAuthProvider);
+    }
+
+    private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.ToString();
+
+    private static string JobId(string id) =>
+        id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit) ? id : throw CoworkerException.NotFound("Import", id);
+}

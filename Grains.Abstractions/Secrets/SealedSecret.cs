@@ -1,0 +1,13 @@
+namespace Coworker.Secrets;
+
+/// <summary>
+/// A secret as stored: its kind and its AES-256-GCM envelope. Opening it needs the tenant's data key, which
+/// only a silo holding the master key can unwrap; the plain value never travels in this type.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Coworker.SealedSecret")]
+public sealed record SealedSecret(
+    [property: Id(0)] SecretKind Kind,
+    [property: Id(1)] byte[] Envelope)
+{
+    public override string ToString() => $"SealedSecret {{ Kind = {Kind}, {Envelope.Length} bytes }}";
+}

@@ -1,0 +1,72 @@
+using Coworker.Common;
+using Coworker.Execution;
+
+namespace Coworker.Catalog.Imports;
+
+/// <summary>
+/// Fetches an API description from a URL through the same guarded client as tool calls (SSRF guard with
+/// the tenant's allowlist, no redirects), with a size cap and a timeout.
+/// </summary>
+public sealed class DescriptionFetcher(IHttpClientFactory httpClients)
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public async Task<byte[]> FetchAsync(string url, NetworkAllowlist allowlist, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw CoworkerException.Validation("The import URL must be an absolute http or https URL.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Options.Set(SsrfGuard.AllowlistOption, allowlist);
+        try
+        {
+            using var response = await httpClients.CreateClient(UpstreamExecutor.HttpClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw CoworkerException.Validation($"Fetching the description failed: {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+
+            if (response.Content.Headers.ContentLength > maxBytes)
+            {
+                throw CoworkerException.Validation($"The description is larger than {maxBytes / (1024 * 1024)} MB.");
+            }
+
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    throw CoworkerException.Validation($"The description is larger than {maxBytes / (1024 * 1024)} MB.");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw CoworkerException.Validation($"Fetching the description took longer than {Timeout.TotalSeconds:0} s.");
+        }
+        catch (HttpRequestException failure)
+        {
+            for (Exception? e = failure; e is not null; e = e.InnerException)
+            {
+                if (e is UpstreamBlockedException blocked)
+                {
+                    throw CoworkerException.Validation("The import URL is not allowed: " + blocked.Message);
+                }
+            }
+
+            throw CoworkerException.Validation($"Fetching the description failed ({failure.HttpRequestError}).");
+        }
+    }
+}

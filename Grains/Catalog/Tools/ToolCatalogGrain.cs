@@ -1,0 +1,16 @@
+using Coworker.Catalog.Search;
+
+namespace Coworker.Catalog.Tools;
+
+[StatelessWorker]
+public sealed class ToolCatalogGrain(ToolProjection projection, IToolSearchIndex searchIndex) : Grain, IToolCatalogGrain
+{
+    public Task<IReadOnlyList<ToolSummary>> ListAsync(string tenant, ToolFilter filter) =>
+        projection.ListAsync(tenant, filter with { Limit = Math.Clamp(filter.Limit, 1, 500) });
+
+    public Task<IReadOnlyList<string>> ListNamesBySourceAsync(string tenant, string sourceId) =>
+        projection.ListNamesBySourceAsync(tenant, sourceId);
+
+    public Task<IReadOnlyList<ToolSearchHit>> SearchAsync(string tenant, string query, int k, IReadOnlyCollection<string>? allowedTools, ToolStatus? status) =>
+        searchIndex.SearchAsync(tenant, query, Math.Clamp(k, 1, 100), allowedTools, status?.ToString());
+}

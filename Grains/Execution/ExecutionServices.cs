@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Coworker.Execution;
+
+public static class ExecutionServices
+{
+    /// <summary>The upstream HttpClient: SSRF guard in the connect callback, no automatic redirects (each hop must be vetted), pooled connections.</summary>
+    public static IServiceCollection AddUpstreamExecution(this IServiceCollection services, IConfiguration? configuration)
+    {
+        var options = services.AddOptions<UpstreamOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(UpstreamOptions.Section));
+        }
+
+        services.AddHttpClient(UpstreamExecutor.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ConnectCallback = SsrfGuard.ConnectAsync,
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = System.Net.DecompressionMethods.All,
+                UseCookies = false,
+            })
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<ICredentialResolver, NoCredentialResolver>();
+        services.AddSingleton<UpstreamExecutor>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace Coworker.Execution;
+
+/// <summary>
+/// JSON Schema validation (JsonSchema.Net) with parsed schemas cached by their text's hash, since the
+/// same few schemas are checked on every call.
+/// </summary>
+public static class SchemaValidator
+{
+    private const int MaxCached = 10_000;
+    private static readonly ConcurrentDictionary<string, JsonSchema> Cache = new(StringComparer.Ordinal);
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
+
+    /// <summary>The validation errors ("/path: message"), empty when the instance is valid.</summary>
+    public static IReadOnlyList<string> Validate(string schemaText, JsonElement instance, int maxErrors = 10)
+    {
+        var schema = Cache.TryGetValue(schemaText, out var cached) ? cached : Parse(schemaText);
+        var results = schema.Evaluate(instance, Options);
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        return (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{(d.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {e.Value}"))
+            .Distinct()
+            .Take(maxErrors)
+            .DefaultIfEmpty("the value does not match the schema")
+            .ToList();
+    }
+
+    private static JsonSchema Parse(string schemaText)
+    {
+        var schema = JsonSchema.FromText(schemaText);
+        if (Cache.Count < MaxCached)
+        {
+            Cache[schemaText] = schema;
+        }
+
+        return schema;
+    }
+}

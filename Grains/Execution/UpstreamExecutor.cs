@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Coworker.Catalog;
+using Microsoft.Extensions.Options;
+
+namespace Coworker.Execution;
+
+/// <summary>
+/// Sends one tool call upstream: validated arguments, the tenant's credential, the SSRF guard (in the
+/// handler's connect callback), a whole-call timeout and a response size cap. Used by test runs and,
+/// later, by production calls, so staging exercises exactly the production path.
+/// </summary>
+public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredentialResolver credentials, IOptions<UpstreamOptions> options)
+{
+    public const string HttpClientName = "upstream";
+
+    public async Task<UpstreamResult> ExecuteAsync(
+        string tenant, ToolDefinition tool, JsonElement arguments, NetworkAllowlist allowlist, CancellationToken cancellationToken = default)
+    {
+        var empty = new RecordedRequest(tool.Binding.Method, tool.Binding.ServerUrl + tool.Binding.PathTemplate, new Dictionary<string, string>(), null);
+        var errors = SchemaValidator.Validate(tool.InputSchema, arguments);
+        if (errors.Count > 0)
+        {
+            return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.InvalidArguments, "Arguments do not match the input schema: " + string.Join("; ", errors));
+        }
+
+        ResolvedCredential? credential;
+        try
+        {
+            credential = await credentials.ResolveAsync(tenant, tool.Auth, cancellationToken);
+        }
+        catch (CredentialUnavailableException missing)
+        {
+            return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.CredentialMissing, missing.Message);
+        }
+
+        HttpRequestMessage request;
+        RecordedRequest recorded;
+        try
+        {
+            (request, recorded) = UpstreamRequestBuilder.Build(tool, arguments, credential);
+        }
+        catch (ToolArgumentsException invalid)
+        {
+            return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.InvalidArguments, invalid.Message);
+        }
+
+        using (request)
+        {
+            request.Options.Set(SsrfGuard.AllowlistOption, allowlist);
+            return await SendAsync(request, recorded, credential, cancellationToken);
+        }
+    }
+
+    private async Task<UpstreamResult> SendAsync(HttpRequestMessage request, RecordedRequest recorded, ResolvedCredential? credential, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var clock = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limits.Timeout);
+        try
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            if (response.Content.Headers.ContentLength > limits.MaxResponseBytes)
+            {
+                return TooLarge(recorded, (int)response.StatusCode, contentType, clock, limits);
+            }
+
+            var body = await ReadCappedAsync(response.Content, limits.MaxResponseBytes, timeout.Token);
+            if (body is null)
+            {
+                return TooLarge(recorded, (int)response.StatusCode, contentType, clock, limits);
+            }
+
+            var text = UpstreamRequestBuilder.MaskAll(Encoding.UTF8.GetString(body), credential?.SecretValues.ToList() ?? []);
+            var outcome = response.IsSuccessStatusCode ? UpstreamOutcome.Ok : UpstreamOutcome.HttpError;
+            return new UpstreamResult(recorded, (int)response.StatusCode, contentType, text, clock.ElapsedMilliseconds, outcome,
+                response.IsSuccessStatusCode ? null : $"The upstream answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.Timeout,
+                $"The upstream did not answer within {limits.Timeout.TotalSeconds:0.#} s.");
+        }
+        catch (HttpRequestException failure) when (FindBlocked(failure) is { } blocked)
+        {
+            return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.Blocked, blocked.Message);
+        }
+        catch (HttpRequestException failure)
+        {
+            var reason = failure.InnerException is SocketException socket ? socket.SocketErrorCode.ToString() : failure.HttpRequestError.ToString();
+            return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.Error, $"The upstream could not be reached ({reason}).");
+        }
+    }
+
+    private static UpstreamBlockedException? FindBlocked(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is UpstreamBlockedException blocked)
+            {
+                return blocked;
+            }
+        }
+
+        return null;
+    }
+
+    private static UpstreamResult TooLarge(RecordedRequest recorded, int status, string? contentType, Stopwatch clock, UpstreamOptions limits) =>
+        new(recorded, status, contentType, null, clock.ElapsedMilliseconds, UpstreamOutcome.TooLarge,
+            $"The upstream response is larger than the {limits.MaxResponseBytes / (1024 * 1024)} MB limit.");
+
+    /// <summary>Reads at most <paramref name="max"/> bytes; null when the body is longer.</summary>
+    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, long max, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,28 @@
+using Coworker.Catalog;
+
+namespace Coworker.Execution;
+
+/// <summary>What an upstream call produced; <see cref="Outcome"/> is one of <see cref="UpstreamOutcome"/>.</summary>
+public sealed record UpstreamResult(
+    RecordedRequest Request,
+    int? Status,
+    string? ContentType,
+    string? Body,
+    long LatencyMs,
+    string Outcome,
+    string? Error)
+{
+    public bool IsSuccess => Outcome == UpstreamOutcome.Ok;
+}
+
+public static class UpstreamOutcome
+{
+    public const string Ok = "ok";
+    public const string HttpError = "http_error";
+    public const string Timeout = "timeout";
+    public const string Blocked = "blocked";
+    public const string TooLarge = "too_large";
+    public const string InvalidArguments = "invalid_arguments";
+    public const string CredentialMissing = "credential_missing";
+    public const string Error = "error";
+}
