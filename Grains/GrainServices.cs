@@ -1,4 +1,5 @@
 using Coworker.Catalog.Imports;
+using Coworker.Catalog.Search;
 using Coworker.Catalog.Tools;
 using Coworker.Events;
 using Coworker.Execution;
@@ -28,6 +29,7 @@ public static class GrainServices
         services.AddSingleton<EventPublisher>();
         services.AddSingleton<IEventPublisher>(sp => sp.GetRequiredService<EventPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<EventPublisher>());
+        services.AddToolSearch(postgresConnectionString, configuration);
         services.AddUpstreamExecution(configuration);
         services.AddSingleton<DescriptionFetcher>();
         return services;
