@@ -17,6 +17,12 @@ public static class ConfigKeys
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     /// <summary>Plain admin key accepted on first start only; only its hash is ever stored.</summary>
     public const string AdminKey = "COWORKER_ADMIN_KEY";
+    /// <summary>Master key version 1 (base64 of 32 random bytes) for envelope encryption; silos only, never logged.</summary>
+    public const string MasterKey = "COWORKER_MASTER_KEY";
+    /// <summary>Section of master keys by version ("1": base64, "2": …), for key rotation; silos only.</summary>
+    public const string MasterKeys = "Coworker:MasterKeys";
+    /// <summary>The master key version that wraps new and rotated data keys (default: the highest configured).</summary>
+    public const string ActiveMasterKeyVersion = "Coworker:ActiveMasterKeyVersion";
 
     public const string DefaultClusterId = "coworker";
     public const string DefaultServiceId = "coworker";

@@ -22,6 +22,13 @@ if [ ! -s "$DATA/admin-key" ]; then
 fi
 export COWORKER_ADMIN_KEY="$(cat "$DATA/admin-key")"
 
+# The master key (encrypts service secrets and OAuth credentials) is created once, like the admin key;
+# losing .data/master-key makes the stored secrets unreadable.
+if [ ! -s "$DATA/master-key" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 > "$DATA/master-key")
+fi
+export COWORKER_MASTER_KEY="$(cat "$DATA/master-key")"
+
 log "building"
 dotnet build "$ROOT/Coworker.Orleans.sln" -c Release -nologo -clp:ErrorsOnly >"$DATA/logs/build.log" 2>&1 || { tail -40 "$DATA/logs/build.log"; exit 1; }
 
