@@ -22,6 +22,16 @@ public static class DomainLexicon
     /// <summary>The intent a word states ("remove" -> delete), or null.</summary>
     public static string? IntentOf(string stem) => IntentByStem.GetValueOrDefault(stem);
 
+    /// <summary>
+    /// Intent of a word that states one only in a request ("report a bug", "who is ..."); in API descriptions the
+    /// same words are mostly nouns ("Get a report"), so documents do not use these.
+    /// </summary>
+    public static string? QueryIntentOf(string word) => QueryIntentByWord.GetValueOrDefault(word);
+
+    private static readonly Dictionary<string, string> QueryIntentByWord = DomainVocabulary.QueryIntentWords
+        .SelectMany(entry => entry.Words.Split(' ').Select(word => (word, entry.Intent)))
+        .ToDictionary(pair => pair.word, pair => pair.Intent, StringComparer.Ordinal);
+
     /// <summary>Words that mean the same in this domain (stemmed).</summary>
     public static IReadOnlyList<string> Synonyms(string stem) =>
         SynonymsByStem.TryGetValue(stem, out var list) ? list : [];

@@ -23,6 +23,14 @@ internal static class DomainVocabulary
         (Intent.Login, "login signin authenticate logon logout signout"),
     ];
 
+    /// <summary>Words that state an intent in a request but are nouns in API descriptions (matched as written).</summary>
+    public static readonly (string Intent, string Words)[] QueryIntentWords =
+    [
+        (Intent.Create, "report reports reporting file raise raising log lodge open opening start starting begin"),
+        (Intent.List, "who whose"),
+        (Intent.Get, "see seeing"),
+    ];
+
     /// <summary>Interchangeable words, two ways; "a b > c d" is one way (a and b lead to c and d).</summary>
     public static readonly string[] Groups =
     [

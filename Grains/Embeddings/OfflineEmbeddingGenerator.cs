@@ -17,6 +17,13 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     public const string ModelId = "hashed-ngrams-wordnet-v1";
     public const string ModelIdWithoutWordNet = "hashed-ngrams-v1";
 
+    /// <summary>
+    /// Key in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> of a Func&lt;string, float&gt; that weights
+    /// the words of a query by stem (tool search passes inverse document frequencies of the tenant's tools).
+    /// Documents ignore it: their vectors must not depend on the rest of the corpus.
+    /// </summary>
+    public const string QueryWordWeightsKey = "coworker.queryWordWeights";
+
     private readonly OfflineEmbeddingSettings _settings;
     private readonly Lazy<TextFeaturizer> _featurizer;
     private readonly EmbeddingGeneratorMetadata _metadata;
@@ -43,14 +50,15 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         foreach (var value in values)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            embeddings.Add(new Embedding<float>(Embed(value)) { ModelId = _modelId, CreatedAt = DateTimeOffset.UtcNow });
+            var weights = options?.AdditionalProperties?.TryGetValue(QueryWordWeightsKey, out var w) == true ? w as Func<string, float> : null;
+            embeddings.Add(new Embedding<float>(Featurize(value, weights).ToVector(_settings.Dimensions)) { ModelId = _modelId, CreatedAt = DateTimeOffset.UtcNow });
         }
 
         return Task.FromResult(embeddings);
     }
 
     /// <summary>The named features behind a text's vector (for diagnostics and docs/search.md).</summary>
-    public IReadOnlyDictionary<string, float> Explain(string text) => Featurize(text).Features;
+    public IReadOnlyDictionary<string, float> Explain(string text) => Featurize(text, null).Features;
 
     public object? GetService(Type serviceType, object? serviceKey = null)
     {
@@ -65,11 +73,9 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
     {
     }
 
-    private float[] Embed(string text) => Featurize(text).ToVector(_settings.Dimensions);
-
-    private FeatureBag Featurize(string text)
+    private FeatureBag Featurize(string text, Func<string, float>? queryWordWeights)
     {
         var fields = EmbeddingText.Parse(text ?? "");
-        return fields is null ? _featurizer.Value.Query(text ?? "") : _featurizer.Value.Document(fields);
+        return fields is null ? _featurizer.Value.Query(text ?? "", queryWordWeights) : _featurizer.Value.Document(fields);
     }
 }

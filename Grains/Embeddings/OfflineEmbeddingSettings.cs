@@ -10,11 +10,11 @@ public sealed record OfflineEmbeddingSettings
     public float NameWeight { get; init; } = 1.0f;
     public float TitleWeight { get; init; } = 1.0f;
     public float DescriptionLeadWeight { get; init; } = 0.8f;
-    public float DescriptionRestWeight { get; init; } = 0.45f;
+    public float DescriptionRestWeight { get; init; } = 0.3f;
     public float PathWeight { get; init; } = 0.6f;
     public float ParameterWeight { get; init; } = 0.3f;
     public float TagWeight { get; init; } = 0.4f;
-    public float IntentWeight { get; init; } = 0.5f;
+    public float IntentWeight { get; init; } = 0.45f;
     public float LexiconSynonymWeight { get; init; } = 0.6f;
     public float RelatedWeight { get; init; } = 0.3f;
     public float WordNetWeight { get; init; } = 0.3f;

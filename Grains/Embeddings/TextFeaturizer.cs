@@ -37,16 +37,28 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
         return bag;
     }
 
-    public FeatureBag Query(string text)
+    /// <param name="wordWeight">Weight of a query word by its stem (e.g. inverse document frequency in the tenant's
+    /// tools, at most 1), so that "draft" outweighs "message" in a mailbox full of messages.</param>
+    public FeatureBag Query(string text, Func<string, float>? wordWeight = null)
     {
         var bag = new FeatureBag();
         var intents = new FeatureBag();
-        Field(text, intents, 1.0f, pluralMeansList: true).AddNormalisedTo(bag, 1.0f);
+        Field(text, intents, 1.0f, isQuery: true, wordWeight).AddNormalisedTo(bag, 1.0f);
+        foreach (var (intent, related, weight) in RelatedIntents)
+        {
+            // Finding things returns a list of them: "which animals are for sale" is served by GET /pet/findByStatus.
+            if (intents.Features.TryGetValue("i:" + intent, out var value))
+            {
+                intents.Add("i:" + related, value * weight);
+            }
+        }
+
         intents.AddNormalisedTo(bag, settings.IntentWeight);
         return bag;
     }
 
-    private FeatureBag Field(string text, FeatureBag? intents, float intentWeight, bool pluralMeansList = false)
+    private FeatureBag Field(
+        string text, FeatureBag? intents, float intentWeight, bool isQuery = false, Func<string, float>? wordWeight = null)
     {
         var bag = new FeatureBag();
         var words = Tokenizer.Split(text);
@@ -55,70 +67,113 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
             words = words.GetRange(0, settings.MaxDescriptionWords);
         }
 
-        foreach (var (phrase, meaning, intent) in DomainLexicon.Phrases)
+        if (isQuery)
         {
-            if (ContainsSequence(words, phrase))
-            {
-                foreach (var word in meaning)
-                {
-                    bag.Add("w:" + PorterStemmer.Stem(word), settings.LexiconSynonymWeight);
-                }
-
-                if (intent is not null)
-                {
-                    intents?.Add("i:" + intent, intentWeight);
-                }
-            }
+            AddPhrases(bag, intents, intentWeight, words);
         }
 
-        var stems = new List<string>(words.Count);
+        var stems = new List<(string Stem, float Weight)>(words.Count);
+        var negated = false;
+        var plural = false;
         foreach (var raw in words)
         {
             var word = DomainLexicon.BaseForm(raw);
             var stem = PorterStemmer.Stem(word);
-            var intent = DomainLexicon.IntentOf(stem);
-            if (intent is not null)
+            if (isQuery && Negations.Contains(raw))
+            {
+                // "keep it as a draft without sending it": what follows a negation is not what is wanted.
+                negated = true;
+                continue;
+            }
+
+            var intent = DomainLexicon.IntentOf(stem) ?? (isQuery ? DomainLexicon.QueryIntentOf(raw) : null);
+            if (intent is not null && !negated)
             {
                 intents?.Add("i:" + intent, intentWeight);
             }
-            else if (pluralMeansList && word == raw && raw.Length > 3 && raw.EndsWith('s') && !raw.EndsWith("ss", StringComparison.Ordinal)
+            else if (isQuery && !negated && word == raw && raw.Length > 3 && raw.EndsWith('s') && !raw.EndsWith("ss", StringComparison.Ordinal)
                      && !StopWords.Contains(raw))
             {
-                intents?.Add("i:" + Intent.List, intentWeight * 0.5f);
+                plural = true;
             }
 
-            if (StopWords.Contains(raw) || StopWords.Contains(word))
+            if (StopWords.Contains(raw) || StopWords.Contains(word) || raw.All(char.IsDigit))
             {
                 continue;
             }
 
-            stems.Add(stem);
-            AddWord(bag, word, stem);
+            var weight = (wordWeight?.Invoke(stem) ?? 1f) * (negated ? 0.3f : 1f);
+            negated = false;
+            stems.Add((stem, weight));
+            bag.Add("w:" + stem, weight);
+            if (isQuery)
+            {
+                // Synonyms expand the query only: the tool's own words stay as written, so the documents keep their
+                // meaning sharp and one synonym list serves every embedded tool without re-embedding them.
+                AddSynonyms(bag, word, stem, weight);
+            }
+
+            AddCharacterGrams(bag, stem, weight);
+        }
+
+        if (plural && intents is { Count: 0 })
+        {
+            // A plural object and no verb ("what meetings have I got") asks for a list.
+            intents.Add("i:" + Intent.List, intentWeight * 0.5f);
         }
 
         for (var i = 0; i + 1 < stems.Count; i++)
         {
-            var (a, b) = string.CompareOrdinal(stems[i], stems[i + 1]) <= 0 ? (stems[i], stems[i + 1]) : (stems[i + 1], stems[i]);
+            var (first, second) = (stems[i].Stem, stems[i + 1].Stem);
+            var (a, b) = string.CompareOrdinal(first, second) <= 0 ? (first, second) : (second, first);
             if (a != b)
             {
-                bag.Add("b:" + a + "|" + b, settings.BigramWeight);
+                bag.Add("b:" + a + "|" + b, settings.BigramWeight * (stems[i].Weight + stems[i + 1].Weight) / 2);
             }
         }
 
         return bag;
     }
 
-    private void AddWord(FeatureBag bag, string word, string stem)
+    private static readonly (string Intent, string Related, float Weight)[] RelatedIntents =
+    [
+        (Intent.List, Intent.Search, 0.6f), (Intent.Search, Intent.List, 0.6f), (Intent.Get, Intent.List, 0.3f),
+        (Intent.Send, Intent.Create, 0.3f),
+    ];
+
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "without", "not", "never", "dont", "instead", "except" };
+
+    private void AddPhrases(FeatureBag bag, FeatureBag? intents, float intentWeight, List<string> words)
     {
-        bag.Add("w:" + stem, 1);
+        foreach (var (phrase, meaning, intent) in DomainLexicon.Phrases)
+        {
+            if (!ContainsSequence(words, phrase))
+            {
+                continue;
+            }
+
+            foreach (var word in meaning)
+            {
+                bag.Add("w:" + PorterStemmer.Stem(word), settings.LexiconSynonymWeight);
+            }
+
+            if (intent is not null)
+            {
+                intents?.Add("i:" + intent, intentWeight);
+            }
+        }
+    }
+
+    private void AddSynonyms(FeatureBag bag, string word, string stem, float scale)
+    {
         foreach (var synonym in DomainLexicon.Synonyms(stem))
         {
-            bag.Add("w:" + synonym, settings.LexiconSynonymWeight);
+            bag.Add("w:" + synonym, scale * settings.LexiconSynonymWeight);
         }
 
         foreach (var related in DomainLexicon.Related(stem))
         {
-            bag.Add("w:" + related, settings.RelatedWeight);
+            bag.Add("w:" + related, scale * settings.RelatedWeight);
         }
 
         // WordNet only for what the domain lexicon does not cover: its general-English senses of "get" or
@@ -127,17 +182,20 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
         {
             foreach (var (synonym, weight) in wordNet.Synonyms(word))
             {
-                bag.Add("w:" + PorterStemmer.Stem(synonym), settings.WordNetWeight * weight);
+                bag.Add("w:" + PorterStemmer.Stem(synonym), scale * settings.WordNetWeight * weight);
             }
         }
+    }
 
+    private void AddCharacterGrams(FeatureBag bag, string stem, float scale)
+    {
         if (stem.Length >= 4 && !stem.Any(char.IsDigit))
         {
             var padded = "^" + stem + "$";
             var grams = padded.Length - 2;
             for (var i = 0; i < grams; i++)
             {
-                bag.Add("c:" + padded.Substring(i, 3), settings.CharacterGramWeight / grams);
+                bag.Add("c:" + padded.Substring(i, 3), scale * settings.CharacterGramWeight / grams);
             }
         }
     }

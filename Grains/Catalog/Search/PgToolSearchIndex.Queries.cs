@@ -117,11 +117,21 @@ public sealed partial class PgToolSearchIndex
         }
     }
 
-    private async Task<ReadOnlyMemory<float>?> EmbedQueryAsync(string query, CancellationToken cancellationToken)
+    private async Task<ReadOnlyMemory<float>?> EmbedQueryAsync(
+        string query, TenantTermStatistics.Snapshot? statistics, CancellationToken cancellationToken)
     {
         try
         {
-            return (await _embedder.GenerateAsync([query], null, cancellationToken))[0].Vector;
+            EmbeddingGenerationOptions? options = null;
+            if (statistics is not null && _embedder is OfflineEmbeddingGenerator)
+            {
+                options = new EmbeddingGenerationOptions
+                {
+                    AdditionalProperties = new() { [OfflineEmbeddingGenerator.QueryWordWeightsKey] = (Func<string, float>)statistics.Weight },
+                };
+            }
+
+            return (await _embedder.GenerateAsync([query], options, cancellationToken))[0].Vector;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -133,6 +143,37 @@ public sealed partial class PgToolSearchIndex
 
     // Migration 0120 creates the HNSW index for the offline embedder's 512 dimensions.
     private const int MigratedDimensions = 512;
+
+    private async Task<TenantTermStatistics.Snapshot?> TermStatisticsAsync(string tenant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _terms.GetAsync(tenant, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            LogStatisticsFailed(_logger, ex, tenant);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Full-text terms: the query's words, plus synonyms when expanding; then words that most of the tenant's
+    /// tools contain are dropped (ts_rank_cd has no idf of its own), unless nothing would be left.
+    /// </summary>
+    private IReadOnlyList<string> KeywordTerms(string query, TenantTermStatistics.Snapshot? statistics)
+    {
+        var terms = QueryTerms.Of(query, _options.ExpandKeywordQuery);
+        if (!_options.ExpandKeywordQuery || statistics is null || statistics.Documents == 0)
+        {
+            return terms;
+        }
+
+        var specific = terms
+            .Where(t => statistics.Frequency(PorterStemmer.Stem(t)) <= statistics.Documents * _options.CommonTermShare)
+            .ToList();
+        return specific.Count > 0 ? specific : terms;
+    }
 
     /// <summary>Creates the partial HNSW index for a dimension the first time vectors of that size are written.</summary>
     internal Task EnsureVectorIndexAsync(int dimensions, CancellationToken cancellationToken) =>

@@ -21,6 +21,7 @@ public sealed partial class PgToolSearchIndex : IToolSearchIndex
     private readonly ToolSearchOptions _options;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<int, Task> _vectorIndexes = new();
+    private readonly TenantTermStatistics _terms;
 
     public PgToolSearchIndex(
         ToolSearchDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, ToolSearchOptions? options = null,
@@ -33,6 +34,7 @@ public sealed partial class PgToolSearchIndex : IToolSearchIndex
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _fallback = fallback ?? embedder as OfflineEmbeddingGenerator ?? new OfflineEmbeddingGenerator();
         EmbedderId = EmbeddingGeneratorFactory.IdOf(embedder);
+        _terms = new TenantTermStatistics(_dataSource);
     }
 
     /// <summary>The id stored with rows this index embeds (rows with another id get re-embedded).</summary>
@@ -92,8 +94,9 @@ public sealed partial class PgToolSearchIndex : IToolSearchIndex
 
         var request = new SearchRequest(tenant, query, Math.Min(k, 200), allowedTools?.Distinct(StringComparer.Ordinal).ToArray(), status);
         var candidates = Math.Max(_options.Candidates, request.K);
-        var vector = _options.Mode == ToolSearchMode.Keyword ? null : await EmbedQueryAsync(query, cancellationToken);
-        var terms = _options.Mode == ToolSearchMode.Vector ? [] : QueryTerms.Of(query, _options.ExpandKeywordQuery);
+        var statistics = _options.UseTermStatistics ? await TermStatisticsAsync(tenant, cancellationToken) : null;
+        var vector = _options.Mode == ToolSearchMode.Keyword ? null : await EmbedQueryAsync(query, statistics, cancellationToken);
+        var terms = _options.Mode == ToolSearchMode.Vector ? [] : KeywordTerms(query, statistics);
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -11,6 +11,12 @@ public sealed class ToolSearchOptions
     /// <summary>Adds the domain lexicon's synonyms to the full-text query (off = plain keyword search).</summary>
     public bool ExpandKeywordQuery { get; set; } = true;
 
+    /// <summary>Weights query words by inverse document frequency in the tenant's tools (see TenantTermStatistics).</summary>
+    public bool UseTermStatistics { get; set; } = true;
+
+    /// <summary>Expanded full-text queries drop words contained in more than this share of the tenant's tools.</summary>
+    public double CommonTermShare { get; set; } = 0.2;
+
     /// <summary>How many candidates each ranking contributes before fusion (at least k).</summary>
     public int Candidates { get; set; } = 50;
 
