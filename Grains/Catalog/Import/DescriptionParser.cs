@@ -1,0 +1,142 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.YamlReader;
+using SharpYaml.Serialization;
+
+namespace Coworker.Catalog.Import;
+
+/// <summary>
+/// Turns raw bytes into one JSON tree, whatever the syntax. JSON is parsed by System.Text.Json; YAML by
+/// SharpYaml (nesting capped at 64) and converted by OpenAPI.NET's YamlConverter, which stops alias expansion
+/// after a fixed node budget, so a "billion laughs" document fails fast instead of filling memory.
+/// </summary>
+internal static class DescriptionParser
+{
+    private const int MaxJsonDepth = 256;
+
+    public static JsonNode Parse(ReadOnlyMemory<byte> content, out bool isYaml)
+    {
+        var span = content.Span;
+        if (span.StartsWith("\uFEFF"u8))
+        {
+            span = span[3..];
+        }
+
+        var first = FirstSignificantByte(span);
+        if (first is null)
+        {
+            throw new ImportException(ImportErrorKind.Malformed, "The description is empty.");
+        }
+
+        isYaml = first is not ((byte)'{' or (byte)'[');
+        return isYaml ? ParseYaml(span) : ParseJson(span);
+    }
+
+    private static byte? FirstSignificantByte(ReadOnlySpan<byte> span)
+    {
+        foreach (var b in span)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return b;
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonNode ParseJson(ReadOnlySpan<byte> span)
+    {
+        try
+        {
+            var options = new JsonDocumentOptions
+            {
+                MaxDepth = MaxJsonDepth,
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            };
+            return JsonNode.Parse(span, documentOptions: options)
+                ?? throw new ImportException(ImportErrorKind.Malformed, "The description is the JSON literal null.");
+        }
+        catch (JsonException e)
+        {
+            var line = e.LineNumber is { } l ? (int)l + 1 : (int?)null;
+            var position = e.BytePositionInLine is { } p ? (int)p + 1 : (int?)null;
+            throw new ImportException(
+                ImportErrorKind.Malformed,
+                $"The JSON is malformed at line {line}, position {position}: {Reason(e.Message)}",
+                line,
+                position,
+                e);
+        }
+    }
+
+    private static JsonNode ParseYaml(ReadOnlySpan<byte> span)
+    {
+        var text = Encoding.UTF8.GetString(span);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (SharpYaml.YamlException e)
+        {
+            var line = e.Start.Line + 1;
+            var position = e.Start.Column + 1;
+            throw new ImportException(
+                ImportErrorKind.Malformed,
+                $"The YAML is malformed at line {line}, position {position}: {Reason(e.Message)}",
+                line,
+                position,
+                e);
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw new ImportException(ImportErrorKind.Malformed, "The YAML stream holds no document.");
+        }
+
+        try
+        {
+            return YamlConverter.ToJsonNode(stream.Documents[0])
+                ?? throw new ImportException(ImportErrorKind.Malformed, "The YAML document is empty.");
+        }
+        catch (OpenApiReaderException e) when (e.Message.Contains("alias", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ImportException(
+                ImportErrorKind.TooLarge,
+                $"The YAML document expands its aliases beyond {YamlConverter.MaxAliasExpansionNodeCount} nodes; refusing it.",
+                innerException: e);
+        }
+        catch (OpenApiReaderException e)
+        {
+            throw new ImportException(ImportErrorKind.Malformed, $"The YAML could not be read: {Reason(e.Message)}", innerException: e);
+        }
+    }
+
+    // Parser messages end with the location ("... LineNumber: 3 | BytePositionInLine: 7.") or start with it
+    // ("(Lin: 3, Col: 9, Chr: 49) - (...): reason"); keep the reason, short.
+    private static string Reason(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0)
+        {
+            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        }
+
+        if (cut > 0)
+        {
+            message = message[..cut];
+        }
+
+        var colon = message.LastIndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Lin:", StringComparison.Ordinal) && colon > 0)
+        {
+            message = message[(colon + 3)..];
+        }
+
+        return message.Length > 200 ? message[..200] + "…" : message;
+    }
+}

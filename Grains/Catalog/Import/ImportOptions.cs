@@ -1,0 +1,32 @@
+namespace Coworker.Catalog.Import;
+
+/// <summary>What an import is allowed to do and how its results are labelled.</summary>
+/// <param name="SourceId">Slug of the import source (e.g. "github-rest"); written into every tool's origin.</param>
+public sealed record ImportOptions(string SourceId)
+{
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    /// <summary>Resolves relative server URLs (OpenAPI "/api/v3", no Swagger 2 host, Postman "{{host}}").</summary>
+    public Uri? BaseUrl { get; init; }
+
+    /// <summary>Tenant OAuth provider id for OAuth2/OpenID Connect tools; when null it is guessed from the server host.</summary>
+    public string? OAuthProvider { get; init; }
+
+    /// <summary>Postman environment values; they win over collection and folder variables, as in Postman.</summary>
+    public IReadOnlyDictionary<string, string>? Variables { get; init; }
+
+    /// <summary>Content above this size is refused before any parsing.</summary>
+    public long MaxBytes { get; init; } = DefaultMaxBytes;
+
+    /// <summary>Nesting depth at which inlined schemas are cut (recursive schemas are cut at their first repetition).</summary>
+    public int MaxSchemaDepth { get; init; } = 10;
+
+    /// <summary>Upper bound on JSON nodes in one tool's input or output schema; further references become stubs.</summary>
+    public int MaxSchemaNodes { get; init; } = 5_000;
+
+    /// <summary>Title and description length cap (characters).</summary>
+    public int MaxDescriptionLength { get; init; } = 1024;
+
+    /// <summary>Wall-clock budget for one import; exceeding it throws <see cref="ImportErrorKind.Timeout"/>.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}
