@@ -1,4 +1,5 @@
 using Coworker.Common;
+using Microsoft.Extensions.Logging;
 
 namespace Coworker.Secrets;
 
@@ -9,7 +10,7 @@ namespace Coworker.Secrets;
 /// dropped, so reads during or after an interrupted rotation still succeed; running it again finishes it.
 /// </summary>
 [StatelessWorker]
-public sealed class KeyRotationGrain(SecretProjection projection) : Grain, IKeyRotationGrain
+public sealed partial class KeyRotationGrain(SecretProjection projection, ILogger<KeyRotationGrain> logger) : Grain, IKeyRotationGrain
 {
     private const int Parallelism = 8;
 
@@ -30,6 +31,11 @@ public sealed class KeyRotationGrain(SecretProjection projection) : Grain, IKeyR
             reencrypted += results.Count(done => done);
         }
 
+        LogRotated(tenant, rotation.MasterKeyVersion, rotation.ActiveDataKeyVersion, rotation.DataKeysRewrapped, reencrypted);
         return rotation with { SecretsReencrypted = reencrypted };
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Rotated the keys of tenant {Tenant}: master key v{MasterKeyVersion}, data key v{DataKeyVersion}, {Rewrapped} data key(s) re-wrapped, {Reencrypted} secret(s) re-encrypted")]
+    private partial void LogRotated(string tenant, int masterKeyVersion, int dataKeyVersion, int rewrapped, int reencrypted);
 }
