@@ -7,6 +7,7 @@ var gateway = new GatewayOptions();
 var root = new RootCommand("coworker: operations for a Coworker deployment.")
 {
     MigrateCommand.Create(),
+    VerifyAuditCommand.Create(),
     ImportCommand.Create(gateway),
     ToolsCommand.Create(gateway),
 };

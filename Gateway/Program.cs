@@ -40,5 +40,6 @@ app.MapAgentsApi();
 app.MapImportsApi();
 app.MapToolsApi();
 app.MapSecretsApi();
+app.MapAuditApi();
 
 app.Run();

@@ -32,6 +32,7 @@ public static class GrainServices
         services.AddToolSearch(postgresConnectionString, configuration);
         services.AddUpstreamExecution(configuration);
         services.AddSingleton<DescriptionFetcher>();
+        services.AddAudit(configuration);
         return services;
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using NATS.Client.JetStream;
+using NATS.Client.JetStream.Models;
+using NATS.Net;
+using Orleans.Configuration;
+
+namespace Coworker.Audit;
+
+/// <summary>
+/// The JetStream stream audit events travel through, created (or updated) on first use so a silo started
+/// before NATS still comes up. Work-queue retention: JetStream keeps each event until a writer has committed
+/// it to PostgreSQL and acked it, however long that takes.
+/// </summary>
+public sealed class AuditStream
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly AuditOptions _options;
+    private volatile bool _ready;
+
+    public AuditStream(NatsClient nats, IOptions<AuditOptions> options, IOptions<ClusterOptions> cluster)
+    {
+        _options = options.Value;
+        JetStream = nats.CreateJetStreamContext();
+        var serviceId = cluster.Value.ServiceId;
+        var isDefault = string.IsNullOrEmpty(serviceId) || serviceId == "coworker";
+        var suffix = isDefault ? "" : Token(serviceId);
+        Name = _options.Stream is { Length: > 0 } stream ? stream : isDefault ? AuditOptions.DefaultStream : $"{AuditOptions.DefaultStream}_{suffix.ToUpperInvariant()}";
+        // "coworker.audit-{service}" is a different first token pair from "coworker.audit", so the subjects of
+        // two deployments' streams never overlap (JetStream refuses overlapping streams).
+        SubjectPrefix = _options.SubjectPrefix is { Length: > 0 } prefix ? prefix : isDefault ? AuditOptions.DefaultSubjectPrefix : $"{AuditOptions.DefaultSubjectPrefix}-{suffix}";
+    }
+
+    public string Name { get; }
+
+    public string SubjectPrefix { get; }
+
+    public INatsJSContext JetStream { get; }
+
+    public string SubjectFor(AuditEvent auditEvent) => $"{SubjectPrefix}.{auditEvent.Tenant}.{auditEvent.Kind}";
+
+    public async ValueTask EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (_ready)
+        {
+            return;
+        }
+
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_ready)
+            {
+                await JetStream.CreateOrUpdateStreamAsync(
+                    new StreamConfig(Name, [SubjectPrefix + ".>"])
+                    {
+                        Retention = StreamConfigRetention.Workqueue,
+                        Storage = StreamConfigStorage.File,
+                        DuplicateWindow = _options.DuplicateWindow,
+                        Description = "Coworker audit events on their way to PostgreSQL (docs/audit.md)",
+                    },
+                    cancellationToken);
+                _ready = true;
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>Forget that the stream exists (it was deleted under us): the next use creates it again.</summary>
+    public void Invalidate() => _ready = false;
+
+    // Stream names and subject tokens allow letters, digits, '-' and '_' safely.
+    private static string Token(string value) =>
+        new(value.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+}
