@@ -7,6 +7,7 @@ internal static class CoworkerCli
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
+    /// <param name="environment">Variables to set (a null value removes the variable the test process has).</param>
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -37,7 +38,18 @@ internal static class CoworkerCli
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A hung command must not outlive the test run; what it printed says where it hung.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"coworker {string.Join(' ', args)} did not exit within 2 minutes. stdout: {await output} stderr: {await error}");
+        }
+
         return new Result(process.ExitCode, await output, await error);
     }
 }
