@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Coworker.Gateway;
 using Coworker.Gateway.Apis;
 using Coworker.Gateway.Authentication;
+using Coworker.Gateway.Mcp;
 using Coworker.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication;
 using Scalar.AspNetCore;
@@ -20,13 +21,16 @@ builder.Services.AddAuthentication(CoworkerPrincipal.Scheme)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CoworkerPrincipal.Scheme, null);
 builder.Services.AddAuthorization();
 builder.Services.AddHostedService<AdminKeyInitializer>();
+builder.Services.AddCoworkerMcp(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.HandleException });
 app.UseStatusCodePages();
+app.UseMcpOriginValidation();
 app.UseRouting();
 app.UseBodyLimits();
 app.UseAuthentication();
+app.UseMcpActiveAgents();
 app.UseAuthorization();
 app.UseCallerContext();
 
@@ -39,6 +43,8 @@ app.MapTenantMembersApi();
 app.MapAgentsApi();
 app.MapImportsApi();
 app.MapToolsApi();
+app.MapRolesApi();
+app.MapCoworkerMcp();
 app.MapSecretsApi();
 app.MapAuditApi();
 

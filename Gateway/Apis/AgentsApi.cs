@@ -39,6 +39,24 @@ public static class AgentsApi
         api.MapPost("/{agent}/terminate", (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
                 Act(cluster, user, tenant, agent, grain => grain.TerminateAsync()))
             .WithName("TerminateAgent").WithSummary("Final: the agent can be read but never changed again.");
+        api.MapPost("/{agent}/keys", async Task<Created<IssuedAgentKey>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, CreateAgentKeyRequest request) =>
+            {
+                var issued = await Agent(cluster, user, tenant, agent, TenantRole.Member).CreateApiKeyAsync(request.Name ?? "");
+                return TypedResults.Created($"/api/v1/tenants/{tenant}/agents/{agent}/keys/{issued.Info.KeyId}", issued);
+            })
+            .WithName("CreateAgentKey").WithSummary("Issue an API key the agent uses at the MCP endpoint; shown only in this response (Member).");
+        api.MapGet("/{agent}/keys", async Task<Ok<IReadOnlyList<AgentKeyInfo>>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
+                TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Member).ListApiKeysAsync()))
+            .WithName("ListAgentKeys").WithSummary("The agent's API keys, masked (Member).");
+        api.MapDelete("/{agent}/keys/{keyId}", async Task<NoContent> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, string keyId) =>
+            {
+                await Agent(cluster, user, tenant, agent, TenantRole.Member).RevokeApiKeyAsync(keyId);
+                return TypedResults.NoContent();
+            })
+            .WithName("RevokeAgentKey").WithSummary("Revoke one of the agent's API keys (Member).");
+        api.MapGet("/{agent}/tools", async Task<Ok<IReadOnlyList<string>>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
+                TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Viewer).GetGrantedToolsAsync()))
+            .WithName("ListAgentTools").WithSummary("Tools the agent's roles grant (published or not).");
         return app;
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Encodings.Web;
+using Coworker.Agents;
+using Coworker.Audit;
 using Coworker.Common;
 using Coworker.Platform;
 using Coworker.Tenants;
@@ -40,6 +42,12 @@ public sealed class ApiKeyAuthenticationHandler(
                 : AuthenticateResult.Fail("Invalid API key.");
         }
 
+        if (AgentKeyFormat.Parse(key) is { } agentKey)
+        {
+            var agent = await cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(agentKey.Tenant, agentKey.Agent)).AuthenticateAsync(hash);
+            return agent is null ? AuthenticateResult.Fail("Invalid API key.") : Success(CoworkerPrincipal.Agent(agent));
+        }
+
         var tenant = ApiKeyHasher.ScopeOf(key, ApiKeyHasher.TenantKeyPrefix);
         if (tenant is null || !Slug.IsValid(tenant))
         {
@@ -52,10 +60,40 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var failed = ReadKey() is not null;
-        Response.Headers.WWWAuthenticate = "Bearer realm=\"coworker\"";
+        var key = ReadKey();
+        var failed = key is not null;
+        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments(Mcp.McpEndpoints.Path)
+            ? $"Bearer realm=\"coworker\", resource_metadata=\"{Mcp.McpEndpoints.ResourceMetadataUrl(Request)}\""
+            : "Bearer realm=\"coworker\"";
+        if (failed)
+        {
+            await AuditFailureAsync(key!);
+        }
+
         await ProblemResults.Write(Context, StatusCodes.Status401Unauthorized,
             failed ? "The API key is not valid." : "An API key is required: send 'Authorization: Bearer <key>'.");
+    }
+
+    /// <summary>Records the refused credential's kind and claimed tenant, never the credential itself.</summary>
+    private async Task AuditFailureAsync(string key)
+    {
+        var (kind, claimedTenant) = key switch
+        {
+            _ when key.StartsWith(ApiKeyHasher.AdminKeyPrefix + "_", StringComparison.Ordinal) => ("admin_key", (string?)null),
+            _ when AgentKeyFormat.Parse(key) is { } agent => ("agent_key", agent.Tenant),
+            _ when ApiKeyHasher.ScopeOf(key, ApiKeyHasher.TenantKeyPrefix) is { } tenant && Slug.IsValid(tenant) => ("tenant_key", tenant),
+            _ => ("unknown", null),
+        };
+        try
+        {
+            await cluster.GetGrain<IAuditGrain>(0).RecordAsync(AuditEvents.AuthFailure(
+                TimeProvider.GetUtcNow(), $"{Request.Method} {Request.Path}", "invalid_key", kind, claimedTenant,
+                Context.Connection.RemoteIpAddress?.ToString()));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogWarning("Could not audit an authentication failure: {Reason}", exception.GetType().Name);
+        }
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

@@ -10,13 +10,30 @@ public static class CoworkerPrincipal
     public const string KindClaim = "coworker:kind";
     public const string TenantClaim = "coworker:tenant";
     public const string RoleClaim = "coworker:role";
+    public const string AgentClaim = "coworker:agent";
+    public const string AgentStatusClaim = "coworker:agent-status";
     public const string AdminKind = "admin";
     public const string UserKind = "user";
+    public const string AgentKind = "agent";
 
     public static ClaimsPrincipal Admin() => Build(AdminKind, "admin", tenant: null, role: null);
 
     public static ClaimsPrincipal User(TenantPrincipal principal) =>
         Build(UserKind, principal.UserId, principal.Tenant, principal.Role);
+
+    public static ClaimsPrincipal Agent(Coworker.Agents.AgentPrincipal agent) =>
+        new(new ClaimsIdentity(
+            [
+                new Claim(KindClaim, AgentKind), new Claim(ClaimTypes.NameIdentifier, agent.Agent),
+                new Claim(TenantClaim, agent.Tenant), new Claim(AgentClaim, agent.Agent), new Claim(AgentStatusClaim, agent.Status.ToString()),
+            ],
+            Scheme));
+
+    /// <summary>The (tenant, agent) an agent principal speaks for, or null for users and admins.</summary>
+    public static (string Tenant, string Agent)? AgentIdentity(this ClaimsPrincipal user) =>
+        user.FindFirstValue(KindClaim) == AgentKind && user.Tenant() is { } tenant && user.FindFirstValue(AgentClaim) is { } agent
+            ? (tenant, agent)
+            : null;
 
     public static bool IsAdmin(this ClaimsPrincipal user) => user.FindFirstValue(KindClaim) == AdminKind;
 
@@ -27,7 +44,9 @@ public static class CoworkerPrincipal
 
     /// <summary>The actor string stamped on events: "admin" or "user:{id}".</summary>
     public static string Actor(this ClaimsPrincipal user) =>
-        user.IsAdmin() ? AdminKind : $"{UserKind}:{user.FindFirstValue(ClaimTypes.NameIdentifier)}";
+        user.IsAdmin() ? AdminKind
+        : user.AgentIdentity() is { } agent ? $"{AgentKind}:{agent.Tenant}/{agent.Agent}"
+        : $"{UserKind}:{user.FindFirstValue(ClaimTypes.NameIdentifier)}";
 
     private static ClaimsPrincipal Build(string kind, string name, string? tenant, TenantRole? role)
     {

@@ -7,7 +7,9 @@ public sealed record AgentConfig(
     [property: Id(1)] string Description,
     [property: Id(2)] string Instructions,
     [property: Id(3)] ModelSettings Model,
-    [property: Id(4)] IReadOnlyList<string> Roles);
+    [property: Id(4)] IReadOnlyList<string> Roles,
+    // Calls per minute and burst for this agent's tool calls; the platform default when null.
+    [property: Id(5)] RateLimit? RateLimit = null);
 
 /// <summary>Which model an agent runs on; the platform stores it, clients and runtimes use it.</summary>
 [GenerateSerializer, Immutable, Alias("Coworker.ModelSettings")]

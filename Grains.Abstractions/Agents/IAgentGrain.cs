@@ -27,4 +27,26 @@ public interface IAgentGrain : IGrainWithStringKey
 
     /// <summary>Final: a terminated agent can be read but never changed again.</summary>
     Task<AgentInfo> TerminateAsync();
+
+    /// <summary>Issues an API key the agent authenticates with at the MCP endpoint; returned once, stored hashed.</summary>
+    Task<IssuedAgentKey> CreateApiKeyAsync(string name);
+
+    [ReadOnly]
+    Task<IReadOnlyList<AgentKeyInfo>> ListApiKeysAsync();
+
+    Task RevokeApiKeyAsync(string keyId);
+
+    /// <summary>The principal for a key hash, or null when unknown or revoked (status is returned, not checked).</summary>
+    [ReadOnly]
+    ValueTask<AgentPrincipal?> AuthenticateAsync(string keyHash);
+
+    /// <summary>Names of the tools the agent's roles grant (published or not); permission evaluation lives in the grains.</summary>
+    Task<IReadOnlyList<string>> GetGrantedToolsAsync();
+
+    /// <summary>Checks status, grant and rate limit for one call, and uses one unit of quota when allowed.</summary>
+    Task<CallAuthorization> AuthorizeCallAsync(string tool);
+
+    /// <summary>Whether the agent is active and granted the tool, without using quota (the in-cluster call filter asks this).</summary>
+    [ReadOnly]
+    ValueTask<bool> IsPermittedAsync(string tool);
 }

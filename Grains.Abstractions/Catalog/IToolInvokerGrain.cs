@@ -9,4 +9,10 @@ public interface IToolInvokerGrain : IGrainWithIntegerKey
 {
     /// <summary>Runs one version of a tool (latest when null) with JSON arguments and records the run on the tool.</summary>
     Task<TestRunResult> TestRunAsync(string tenant, string tool, string argumentsJson, int? version);
+
+    /// <summary>
+    /// A governed call by an agent: permission and quota (agent grain), the published version only, the
+    /// tenant's credential, the upstream request; audited either way. Denials are results, not exceptions.
+    /// </summary>
+    Task<ToolCallResult> InvokeAsync(string tenant, string agent, string tool, string argumentsJson);
 }

@@ -46,4 +46,7 @@ public interface ITenantGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<IReadOnlyList<string>> ListAgentIdsAsync();
+
+    /// <summary>Uses one unit of the tenant-wide tool-call rate limit; the wait until the next unit when none is left.</summary>
+    ValueTask<TimeSpan?> TryConsumeToolCallAsync();
 }

@@ -15,7 +15,9 @@ public sealed record TenantInfo(
 [GenerateSerializer, Immutable, Alias("Coworker.TenantQuotas")]
 public sealed record TenantQuotas(
     [property: Id(0)] int MaxAgents,
-    [property: Id(1)] int MaxUsers)
+    [property: Id(1)] int MaxUsers,
+    // Tool calls per minute (and burst) across all of the tenant's agents; the platform default when null.
+    [property: Id(2)] Agents.RateLimit? ToolCalls = null)
 {
     public static TenantQuotas Default { get; } = new(MaxAgents: 100, MaxUsers: 50);
 }

@@ -50,6 +50,11 @@ public static class AgentConfigValidator
             throw CoworkerException.Validation("An agent can hold at most 100 roles.");
         }
 
-        return new AgentConfig(name, config.Description?.Trim() ?? "", config.Instructions ?? "", model, roles);
+        if (config.RateLimit is { } limit && (limit.PerMinute is < 1 or > 1_000_000 || limit.Burst is < 1 or > 100_000))
+        {
+            throw CoworkerException.Validation("A rate limit needs 1-1000000 calls per minute and a burst of 1-100000.");
+        }
+
+        return new AgentConfig(name, config.Description?.Trim() ?? "", config.Instructions ?? "", model, roles, config.RateLimit);
     }
 }

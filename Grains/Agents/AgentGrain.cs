@@ -1,7 +1,8 @@
+using Coworker.Catalog;
 using Coworker.Common;
+using Coworker.Tenants;
 using Coworker.Events;
 using Coworker.Projections;
-using Coworker.Tenants;
 
 namespace Coworker.Agents;
 
@@ -17,6 +18,13 @@ public sealed class AgentGrain(
     TimeProvider time) : Grain, IAgentGrain, IRemindable
 {
     public const string ResumeReminder = "resume-after-suspension";
+
+    // Grants are cached briefly so a burst of calls costs one grants lookup; a change is seen within this.
+    private static readonly TimeSpan GrantsCacheTime = TimeSpan.FromSeconds(1);
+
+    private HashSet<string>? _granted;
+    private long _grantedAt;
+    private TokenBucket? _bucket;
 
     private (string Tenant, string Agent) Key => GrainKeys.Split(this.GetPrimaryKeyString());
 
@@ -50,6 +58,7 @@ public sealed class AgentGrain(
         }
 
         current.Config = AgentConfigValidator.Validate(config);
+        _granted = null;
         return await CommitAsync("updated");
     }
 
@@ -97,6 +106,97 @@ public sealed class AgentGrain(
         var info = await TransitionAsync(AgentAction.Terminate, reason: null);
         await UnregisterResumeReminderAsync();
         return info;
+    }
+
+    public async Task<IssuedAgentKey> CreateApiKeyAsync(string name)
+    {
+        var current = RequireExisting();
+        if (current.Status == AgentStatus.Terminated)
+        {
+            throw new CoworkerException(ErrorKind.InvalidTransition, "The agent is terminated; it cannot get new keys.");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            throw CoworkerException.Validation("An API key needs a name of 1-100 characters.");
+        }
+
+        var (tenant, agent) = Key;
+        var key = AgentKeyFormat.New(tenant, agent);
+        var info = new AgentKeyInfo(Guid.NewGuid().ToString("N")[..12], name.Trim(), key[..(AgentKeyFormat.Prefix.Length + tenant.Length + agent.Length + 7)] + "…", time.GetUtcNow());
+        current.ApiKeys[ApiKeyHasher.Hash(key)] = info;
+        await CommitAsync("key-created");
+        return new IssuedAgentKey(info, key);
+    }
+
+    public Task<IReadOnlyList<AgentKeyInfo>> ListApiKeysAsync() =>
+        Task.FromResult<IReadOnlyList<AgentKeyInfo>>(RequireExisting().ApiKeys.Values.OrderBy(k => k.CreatedAt).ToList());
+
+    public async Task RevokeApiKeyAsync(string keyId)
+    {
+        var current = RequireExisting();
+        var entry = current.ApiKeys.FirstOrDefault(k => k.Value.KeyId == keyId);
+        if (entry.Key is null)
+        {
+            throw CoworkerException.NotFound("API key", keyId);
+        }
+
+        current.ApiKeys.Remove(entry.Key);
+        await CommitAsync("key-revoked");
+    }
+
+    public ValueTask<AgentPrincipal?> AuthenticateAsync(string keyHash) =>
+        ValueTask.FromResult(state.RecordExists && state.State.ApiKeys.TryGetValue(keyHash, out var key)
+            ? new AgentPrincipal(Key.Tenant, Key.Agent, state.State.Status, key.KeyId)
+            : null);
+
+    public async Task<IReadOnlyList<string>> GetGrantedToolsAsync() =>
+        (await GrantedAsync()).Order(StringComparer.Ordinal).ToList();
+
+    public async Task<CallAuthorization> AuthorizeCallAsync(string tool)
+    {
+        if (!state.RecordExists || state.State.Status != AgentStatus.Active)
+        {
+            return CallAuthorization.Deny(DenialReason.AgentNotActive,
+                $"The agent is {(state.RecordExists ? state.State.Status.ToString().ToLowerInvariant() : "unknown")}; only active agents can call tools.");
+        }
+
+        if (!(await GrantedAsync()).Contains(tool))
+        {
+            return CallAuthorization.Deny(DenialReason.ToolNotGranted, $"Tool '{tool}' is not granted to this agent.");
+        }
+
+        var limit = state.State.Config?.RateLimit ?? RateLimit.AgentDefault;
+        _bucket ??= new TokenBucket(limit, time);
+        _bucket.Reconfigure(limit);
+        var (taken, retryAfter) = _bucket.TryTake();
+        if (!taken)
+        {
+            return CallAuthorization.Deny(DenialReason.RateLimited, $"The agent's rate limit of {limit.PerMinute} calls per minute is used up.", retryAfter);
+        }
+
+        if (await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).TryConsumeToolCallAsync() is { } tenantWait)
+        {
+            return CallAuthorization.Deny(DenialReason.RateLimited, "The tenant's tool-call rate limit is used up.", tenantWait);
+        }
+
+        return CallAuthorization.Allow;
+    }
+
+    public async ValueTask<bool> IsPermittedAsync(string tool) =>
+        state.RecordExists && state.State.Status == AgentStatus.Active && (await GrantedAsync()).Contains(tool);
+
+    private async Task<HashSet<string>> GrantedAsync()
+    {
+        if (_granted is null || time.GetElapsedTime(_grantedAt) > GrantsCacheTime)
+        {
+            var roles = state.State.Config?.Roles ?? [];
+            var tools = roles.Count == 0 ? [] : await GrainFactory.GetGrain<IRoleGrantsGrain>(Key.Tenant).ToolsForRolesAsync(roles);
+            _granted = tools.ToHashSet(StringComparer.Ordinal);
+            _grantedAt = time.GetTimestamp();
+        }
+
+        return _granted;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -11,4 +11,6 @@ public sealed class AgentState
     [Id(5)] public DateTimeOffset CreatedAt { get; set; }
     [Id(6)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(7)] public long Version { get; set; }
+    /// <summary>Agent API keys by the SHA-256 of the key.</summary>
+    [Id(8)] public Dictionary<string, AgentKeyInfo> ApiKeys { get; set; } = new(StringComparer.Ordinal);
 }

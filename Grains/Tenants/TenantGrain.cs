@@ -16,6 +16,8 @@ public sealed class TenantGrain(
 {
     private const int MaxDisplayName = 200;
 
+    private Agents.TokenBucket? _toolCalls;
+
     private string TenantId => this.GetPrimaryKeyString();
 
     public async Task<TenantInfo> CreateAsync(CreateTenant request)
@@ -197,6 +199,15 @@ public sealed class TenantGrain(
         await state.WriteStateAsync();
     }
 
+    public ValueTask<TimeSpan?> TryConsumeToolCallAsync()
+    {
+        var limit = state.State.Quotas.ToolCalls ?? Agents.RateLimit.TenantDefault;
+        _toolCalls ??= new Agents.TokenBucket(limit, time);
+        _toolCalls.Reconfigure(limit);
+        var (taken, retryAfter) = _toolCalls.TryTake();
+        return ValueTask.FromResult<TimeSpan?>(taken ? null : retryAfter);
+    }
+
     public Task<IReadOnlyList<string>> ListAgentIdsAsync() =>
         Task.FromResult<IReadOnlyList<string>>(RequireExisting().AgentIds.Order(StringComparer.Ordinal).ToList());
 
@@ -246,6 +257,7 @@ public sealed class TenantGrain(
 
     private static TenantQuotas ValidateQuotas(TenantQuotas quotas) =>
         quotas is { MaxAgents: >= 1 and <= 100_000, MaxUsers: >= 1 and <= 100_000 }
+            && quotas.ToolCalls is null or { PerMinute: >= 1 and <= 10_000_000, Burst: >= 1 and <= 1_000_000 }
             ? quotas
             : throw CoworkerException.Validation("Quotas must be between 1 and 100000.");
 }

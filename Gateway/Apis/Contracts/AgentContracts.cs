@@ -3,15 +3,17 @@ using Coworker.Agents;
 namespace Coworker.Gateway.Apis.Contracts;
 
 public sealed record CreateAgentRequest(
-    string? Id, string? Name, string? Description, string? Instructions, ModelSettings? Model, IReadOnlyList<string>? Roles)
+    string? Id, string? Name, string? Description, string? Instructions, ModelSettings? Model, IReadOnlyList<string>? Roles, RateLimit? RateLimit)
 {
-    public AgentConfig ToConfig() => new(Name ?? "", Description ?? "", Instructions ?? "", Model ?? ModelSettings.Default, Roles ?? []);
+    public AgentConfig ToConfig() => new(Name ?? "", Description ?? "", Instructions ?? "", Model ?? ModelSettings.Default, Roles ?? [], RateLimit);
 }
 
 public sealed record UpdateAgentRequest(
-    string? Name, string? Description, string? Instructions, ModelSettings? Model, IReadOnlyList<string>? Roles)
+    string? Name, string? Description, string? Instructions, ModelSettings? Model, IReadOnlyList<string>? Roles, RateLimit? RateLimit)
 {
-    public AgentConfig ToConfig() => new(Name ?? "", Description ?? "", Instructions ?? "", Model ?? ModelSettings.Default, Roles ?? []);
+    public AgentConfig ToConfig() => new(Name ?? "", Description ?? "", Instructions ?? "", Model ?? ModelSettings.Default, Roles ?? [], RateLimit);
 }
+
+public sealed record CreateAgentKeyRequest(string? Name);
 
 public sealed record SuspendAgentRequest(string? Reason, DateTimeOffset? Until);

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using Coworker.Agents;
+using Coworker.Audit;
 using Coworker.Common;
 using Coworker.Execution;
 using Coworker.Tenants;
@@ -10,9 +13,63 @@ namespace Coworker.Catalog.Tools;
 /// many activations instead of queueing behind one grain.
 /// </summary>
 [StatelessWorker]
-public sealed class ToolInvokerGrain(UpstreamExecutor executor, TimeProvider time) : Grain, IToolInvokerGrain
+public sealed class ToolInvokerGrain(UpstreamExecutor executor, IAuditLog audit, TimeProvider time) : Grain, IToolInvokerGrain
 {
     private const int MaxRecordedResponse = 64 * 1024;
+
+    // Tenant network allowlists change rarely; each worker activation re-reads them after this long.
+    private static readonly TimeSpan AllowlistCacheTime = TimeSpan.FromSeconds(5);
+    private readonly Dictionary<string, (NetworkAllowlist List, long At)> _allowlists = new(StringComparer.Ordinal);
+
+    public async Task<ToolCallResult> InvokeAsync(string tenant, string agent, string tool, string argumentsJson)
+    {
+        var actor = $"agent:{agent}";
+        var authorization = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, agent)).AuthorizeCallAsync(tool);
+        if (!authorization.Allowed)
+        {
+            var outcome = authorization.Reason == DenialReason.RateLimited ? "rate_limited" : "denied";
+            await AuditAsync(tenant, authorization.Reason == DenialReason.RateLimited ? AuditKinds.RateLimited : AuditKinds.ToolDenied,
+                actor, tool, outcome, new() { ["reason"] = authorization.Reason.ToString() });
+            return new ToolCallResult(true, authorization.Message ?? "The call was denied.", null, outcome, null, 0, authorization.RetryAfter);
+        }
+
+        var definition = await GrainFactory.GetGrain<IToolGrain>(GrainKeys.Compose(tenant, tool)).GetPublishedAsync();
+        if (definition is null)
+        {
+            await AuditAsync(tenant, AuditKinds.ToolDenied, actor, tool, "not_published", new() { ["reason"] = "NotPublished" });
+            return new ToolCallResult(true, $"Tool '{tool}' is not published.", null, "not_published", null, 0, null);
+        }
+
+        JsonElement arguments;
+        try
+        {
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(argumentsJson) ? "{}" : argumentsJson);
+            arguments = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return new ToolCallResult(true, "The arguments are not valid JSON.", null, UpstreamOutcome.InvalidArguments, null, 0, null);
+        }
+
+        var result = await executor.ExecuteAsync(tenant, definition, arguments, await AllowlistAsync(tenant));
+        var detail = new Dictionary<string, string>
+        {
+            ["latency_ms"] = result.LatencyMs.ToString(CultureInfo.InvariantCulture),
+            ["method"] = definition.Binding.Method,
+        };
+        if (result.Status is { } status)
+        {
+            detail["status"] = status.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (definition.Auth.Kind is not Catalog.AuthKind.None)
+        {
+            detail["credential"] = definition.Auth.Kind.ToString();
+        }
+
+        await AuditAsync(tenant, AuditKinds.ToolCall, actor, tool, result.Outcome, detail);
+        return ToCallResult(definition, result);
+    }
 
     public async Task<TestRunResult> TestRunAsync(string tenant, string tool, string argumentsJson, int? version)
     {
@@ -40,6 +97,40 @@ public sealed class ToolInvokerGrain(UpstreamExecutor executor, TimeProvider tim
         await toolGrain.RecordTestRunAsync(run);
         return run;
     }
+
+    private static ToolCallResult ToCallResult(ToolDefinition definition, UpstreamResult result)
+    {
+        var text = result.Body ?? result.Error ?? result.Outcome;
+        if (!result.IsSuccess && result.Body is not null)
+        {
+            text = $"{result.Error}\n{result.Body}";
+        }
+
+        string? structured = null;
+        if (result.IsSuccess && definition.OutputSchema is not null && result.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
+            && result.Body is { Length: > 0 } body && body.TrimStart().StartsWith('{'))
+        {
+            structured = body;
+        }
+
+        return new ToolCallResult(!result.IsSuccess, text, structured, result.Outcome, result.Status, result.LatencyMs, null);
+    }
+
+    private async Task<NetworkAllowlist> AllowlistAsync(string tenant)
+    {
+        if (_allowlists.TryGetValue(tenant, out var cached) && time.GetElapsedTime(cached.At) < AllowlistCacheTime)
+        {
+            return cached.List;
+        }
+
+        var info = await GrainFactory.GetGrain<ITenantGrain>(tenant).GetAsync();
+        var list = new NetworkAllowlist(info.NetworkAllowlist);
+        _allowlists[tenant] = (list, time.GetTimestamp());
+        return list;
+    }
+
+    private Task AuditAsync(string tenant, string kind, string actor, string target, string outcome, Dictionary<string, string> detail) =>
+        audit.RecordAsync(new AuditEvent(Guid.NewGuid(), tenant, time.GetUtcNow(), kind, actor, target, outcome, detail)).AsTask();
 
     private static (bool? Matches, IReadOnlyList<string> Errors) CheckOutput(ToolDefinition definition, UpstreamResult result)
     {

@@ -1,0 +1,114 @@
+using Coworker.Gateway.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Coworker.Gateway.Mcp;
+
+/// <summary>
+/// The MCP surface: streamable HTTP at /mcp (sessions and stateless requests), legacy SSE at /mcp/sse +
+/// /mcp/message, the RFC 9728 protected-resource metadata, Origin validation, and agent-only access.
+/// </summary>
+public static class McpEndpoints
+{
+    public const string Path = "/mcp";
+    public const string MetadataPath = "/.well-known/oauth-protected-resource";
+    public const string AgentPolicy = "mcp-agent";
+
+    public static string ResourceMetadataUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{MetadataPath}{Path}";
+
+    public static string CanonicalUrl(HttpRequest request, McpOptions options) =>
+        options.CanonicalUrl ?? $"{request.Scheme}://{request.Host}{Path}";
+
+    public static IServiceCollection AddCoworkerMcp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<McpOptions>().Bind(configuration.GetSection(McpOptions.Section));
+        services.AddSingleton<McpSessionRegistry>();
+        services.AddHostedService<ToolListChangeNotifier>();
+        services.AddAuthorizationBuilder().AddPolicy(AgentPolicy, policy => policy
+            .AddAuthenticationSchemes(CoworkerPrincipal.Scheme)
+            .RequireClaim(CoworkerPrincipal.KindClaim, CoworkerPrincipal.AgentKind));
+        services.AddMcpServer(options =>
+            {
+                options.ServerInfo = new() { Name = "coworker", Version = typeof(McpEndpoints).Assembly.GetName().Version?.ToString() ?? "1.0" };
+                options.Capabilities = new() { Tools = new() { ListChanged = true } };
+                options.ServerInstructions = "Tools of your organisation's systems, governed by Coworker. Use find_tools to discover tools by describing the task.";
+            })
+            .WithHttpTransport(transport =>
+            {
+                transport.SessionMode = ModelContextProtocol.AspNetCore.HttpServerSessionMode.StatefulForInitializeClients;
+                // Older clients only speak the legacy SSE transport; every caller here is an authenticated
+                // agent with a rate limit, which is the backpressure the SDK's warning asks for.
+#pragma warning disable MCP9004
+                transport.EnableLegacySse = true;
+#pragma warning restore MCP9004
+                // The session registry needs to know when a session starts and ends (experimental API).
+#pragma warning disable MCPEXP002
+                transport.RunSessionHandler = (http, server, cancellationToken) =>
+                    http.RequestServices.GetRequiredService<McpSessionRegistry>().RunAsync(http.User, server, cancellationToken);
+#pragma warning restore MCPEXP002
+            })
+            .WithListToolsHandler(McpToolHandlers.ListToolsAsync)
+            .WithCallToolHandler(McpToolHandlers.CallToolAsync);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCoworkerMcp(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(MetadataPath + "/{**resource}", ProtectedResourceMetadata).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet(MetadataPath, ProtectedResourceMetadata).AllowAnonymous().ExcludeFromDescription();
+        app.MapMcp(Path).RequireAuthorization(AgentPolicy);
+        return app;
+    }
+
+    /// <summary>Rejects browser requests from foreign origins before anything else runs (DNS-rebinding protection).</summary>
+    public static IApplicationBuilder UseMcpOriginValidation(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(Path) && context.Request.Headers.Origin is { Count: > 0 } origin
+                && !IsAllowedOrigin(origin.ToString(), context))
+            {
+                await ProblemResults.Write(context, StatusCodes.Status403Forbidden, "This Origin is not allowed to use the MCP endpoint.");
+                return;
+            }
+
+            await next(context);
+        });
+
+    private static bool IsAllowedOrigin(string origin, HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value;
+        if (options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && string.Equals($"{uri.Host}:{uri.Port}", $"{context.Request.Host.Host}:{context.Request.Host.Port ?? (context.Request.IsHttps ? 443 : 80)}", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static IResult ProtectedResourceMetadata(HttpRequest request, IOptions<McpOptions> options) =>
+        Results.Json(new
+        {
+            resource = CanonicalUrl(request, options.Value),
+            authorization_servers = options.Value.AuthorizationServers,
+            bearer_methods_supported = new[] { "header" },
+            resource_name = "Coworker MCP gateway",
+        });
+
+    /// <summary>A suspended or terminated agent gets nothing, not even its tool list (runs after authentication).</summary>
+    public static IApplicationBuilder UseMcpActiveAgents(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(Path) && context.User.AgentIdentity() is not null)
+            {
+                var status = context.User.FindFirst(CoworkerPrincipal.AgentStatusClaim)?.Value;
+                if (status != nameof(Coworker.Agents.AgentStatus.Active))
+                {
+                    await ProblemResults.Write(context, StatusCodes.Status403Forbidden,
+                        $"The agent is {status?.ToLowerInvariant() ?? "unknown"}; only active agents can use the MCP endpoint.");
+                    return;
+                }
+            }
+
+            await next(context);
+        });
+}
