@@ -75,6 +75,10 @@ internal static class DomainVocabulary
         "iban bic > account number validate", "arrive arrival > delivery estimate", "cost fee > quote price",
         "spreadsheet pdf > file document", "puppy kitten > pet", "shop store > store", "workspace > team",
         "coworker teammate > user member", "trending > insights", "plan > planner",
+        // which product a request is about when it names none
+        "mail email inbox mailbox > gmail outlook", "calendar meeting appointment > google outlook",
+        "chat workspace > slack teams", "repo repository pull commit > github", "drive document spreadsheet > google onedrive",
+        "payment transfer recipient currency > wise", "ticket incident > servicenow",
     ];
 
     /// <summary>Multi-word expressions: the words they stand for, and the intent they state (or null).</summary>

@@ -6,7 +6,7 @@ namespace Coworker.Embeddings;
 /// </summary>
 public sealed record OfflineEmbeddingSettings
 {
-    public int Dimensions { get; init; } = 512;
+    public int Dimensions { get; init; } = 1024;
     public float NameWeight { get; init; } = 1.0f;
     public float TitleWeight { get; init; } = 1.0f;
     public float DescriptionLeadWeight { get; init; } = 0.8f;
@@ -14,7 +14,7 @@ public sealed record OfflineEmbeddingSettings
     public float PathWeight { get; init; } = 0.6f;
     public float ParameterWeight { get; init; } = 0.3f;
     public float TagWeight { get; init; } = 0.4f;
-    public float IntentWeight { get; init; } = 0.45f;
+    public float IntentWeight { get; init; } = 0.7f;
     public float LexiconSynonymWeight { get; init; } = 0.6f;
     public float RelatedWeight { get; init; } = 0.3f;
     public float WordNetWeight { get; init; } = 0.3f;

@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS coworker.tool_search (
                         || setweight(to_tsvector('english', extra_words), 'C')) STORED,
     -- Any dimension, so that a configured Ollama/OpenAI embedder can replace the offline one without a migration.
     -- HNSW needs a fixed dimension: each dimension in use gets its own partial expression index (pgvector's
-    -- documented pattern for mixed dimensions); the offline default's 512 is created here, others by the index
+    -- documented pattern for mixed dimensions); the offline default's 1024 is created here, others by the index
     -- at start-up (PgToolSearchIndex.EnsureVectorIndexAsync).
     embedding       vector NOT NULL,
     embedding_dims  int GENERATED ALWAYS AS (vector_dims(embedding)) STORED,
@@ -37,8 +37,8 @@ CREATE TABLE IF NOT EXISTS coworker.tool_search (
     PRIMARY KEY (tenant_id, tool_name)
 );
 
-CREATE INDEX IF NOT EXISTS tool_search_embedding_512_hnsw ON coworker.tool_search
-    USING hnsw ((embedding::vector(512)) vector_cosine_ops) WHERE embedding_dims = 512;
+CREATE INDEX IF NOT EXISTS tool_search_embedding_1024_hnsw ON coworker.tool_search
+    USING hnsw ((embedding::vector(1024)) vector_cosine_ops) WHERE embedding_dims = 1024;
 
 CREATE INDEX IF NOT EXISTS tool_search_text_gin ON coworker.tool_search USING gin (search);
 

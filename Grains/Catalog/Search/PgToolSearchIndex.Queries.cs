@@ -141,9 +141,6 @@ public sealed partial class PgToolSearchIndex
         }
     }
 
-    // Migration 0120 creates the HNSW index for the offline embedder's 512 dimensions.
-    private const int MigratedDimensions = 512;
-
     private async Task<TenantTermStatistics.Snapshot?> TermStatisticsAsync(string tenant, CancellationToken cancellationToken)
     {
         try
@@ -164,7 +161,8 @@ public sealed partial class PgToolSearchIndex
     private IReadOnlyList<string> KeywordTerms(string query, TenantTermStatistics.Snapshot? statistics)
     {
         var terms = QueryTerms.Of(query, _options.ExpandKeywordQuery);
-        if (!_options.ExpandKeywordQuery || statistics is null || statistics.Documents == 0)
+        // In a small tenant every word is "common": only a large one says something by sharing a word widely.
+        if (!_options.ExpandKeywordQuery || statistics is null || statistics.Documents < 100)
         {
             return terms;
         }
@@ -181,11 +179,6 @@ public sealed partial class PgToolSearchIndex
 
     private async Task CreateVectorIndexAsync(int dimensions, CancellationToken cancellationToken)
     {
-        if (dimensions == MigratedDimensions)
-        {
-            return;
-        }
-
         if (dimensions > 2000)
         {
             // pgvector's HNSW indexes vectors of at most 2,000 dimensions: larger ones are searched by exact scan.

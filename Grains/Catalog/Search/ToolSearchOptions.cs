@@ -21,11 +21,11 @@ public sealed class ToolSearchOptions
     public int Candidates { get; set; } = 50;
 
     /// <summary>Reciprocal rank fusion constant: score = sum of weight / (RrfK + rank).</summary>
-    public int RrfK { get; set; } = 60;
+    public int RrfK { get; set; } = 5;
 
     public double VectorWeight { get; set; } = 1.0;
 
-    public double KeywordWeight { get; set; } = 0.6;
+    public double KeywordWeight { get; set; } = 0.4;
 
     /// <summary>Added to the fused score of a tool whose name the query spells out.</summary>
     public double ExactNameBoost { get; set; } = 1.0;
