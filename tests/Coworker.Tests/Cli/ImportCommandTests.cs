@@ -40,6 +40,25 @@ public sealed class ImportCommandTests(GatewayFixture gateway, ITestOutputHelper
     }
 
     [Fact]
+    public async Task ReimportingAChangedDescriptionListsTheChangesAndKeepsThePublishedVersion()
+    {
+        await using var scenario = await CliScenario.CreateAsync(gateway);
+        await scenario.ImportPetstoreAsync();
+        CliScenario.AssertSucceeded(await scenario.RunInTenantAsync("tools", "publish", "showPetById"));
+        var changed = TestUpstream.PetstoreDescription(scenario.Upstream.BaseUrl, extraPath: true, showPetSummary: "Find one pet by its id");
+
+        var import = await scenario.RunInTenantAsync("import", scenario.WriteFile("petstore-v2.json", changed), "--source", "pets");
+
+        CliScenario.AssertSucceeded(import);
+        CliScenario.AssertPrinted(import, $"1 added, 1 changed, 0 removed, {CliScenario.PetstoreOperations - 1} unchanged");
+        CliScenario.AssertPrinted(import, "  + listPhotos (v1)");
+        CliScenario.AssertPrinted(import, "  ~ showPetById (v2)");
+        var list = await scenario.RunInTenantAsync("tools", "list", "--text", "showPetById");
+        CliScenario.AssertSucceeded(list);
+        Assert.Matches(@"(?m)^showPetById\s+Published\s+2 \(published 1\)\s+GET /pets/\{petId\}$", list.Output);
+    }
+
+    [Fact]
     public async Task ATruncatedDescriptionFailsNamingTheErrorAndImportsNothing()
     {
         await using var scenario = await CliScenario.CreateAsync(gateway);

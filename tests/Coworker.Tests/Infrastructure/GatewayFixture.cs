@@ -60,6 +60,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             builder.UseSetting(ConfigKeys.ClusterId, cluster.Cluster.Options.ClusterId);
             builder.UseSetting(ConfigKeys.ServiceId, cluster.Cluster.Options.ServiceId);
             builder.UseSetting(ConfigKeys.AdminKey, AdminKey);
+            builder.UseSetting(ConfigKeys.NatsConnection, TestEnvironment.NatsUrl);
             builder.UseEnvironment("Production");
         }
     }
