@@ -33,7 +33,7 @@ public static class ApiDescriptionImporter
         timeout.CancelAfter(options.Timeout);
         try
         {
-            var root = DescriptionParser.Parse(content, out _);
+            var root = DescriptionParser.Parse(content);
             timeout.Token.ThrowIfCancellationRequested();
             var format = DescriptionFormats.Detect(root);
             return format == DescriptionFormat.Postman21

@@ -16,7 +16,7 @@ internal static class DescriptionParser
 {
     private const int MaxJsonDepth = 256;
 
-    public static JsonNode Parse(ReadOnlyMemory<byte> content, out bool isYaml)
+    public static JsonNode Parse(ReadOnlyMemory<byte> content)
     {
         var span = content.Span;
         if (span.StartsWith("\uFEFF"u8))
@@ -30,8 +30,8 @@ internal static class DescriptionParser
             throw new ImportException(ImportErrorKind.Malformed, "The description is empty.");
         }
 
-        isYaml = first is not ((byte)'{' or (byte)'[');
-        return isYaml ? ParseYaml(span) : ParseJson(span);
+        // JSON is a subset of YAML, but System.Text.Json gives exact line/position errors, so JSON goes there.
+        return first is (byte)'{' or (byte)'[' ? ParseJson(span) : ParseYaml(span);
     }
 
     private static byte? FirstSignificantByte(ReadOnlySpan<byte> span)

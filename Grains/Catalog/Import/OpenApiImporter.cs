@@ -55,7 +55,7 @@ internal static class OpenApiImporter
 
         ImportOutcome.ThrowIfNothingImported(operationCount, tools, problems);
         return new ImportedApi(
-            PoisoningScreen.Clean(api.Info?.Title, multiline: false, null, "title"),
+            PoisoningScreen.Clean(api.Info?.Title, multiline: false, null, "title", options.MaxDescriptionLength),
             api.Info?.Version ?? string.Empty,
             format.Name(),
             operationCount,

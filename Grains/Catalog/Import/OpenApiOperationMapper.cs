@@ -26,12 +26,20 @@ internal sealed partial class OpenApiOperationMapper(
         var label = $"{verb} {path}";
         var pointer = JsonPointer.Of("paths", path, method.Method.ToLowerInvariant());
         var flags = new List<string>();
-        var inliner = new SchemaInliner(schemas.Resolve, options.MaxSchemaDepth, options.MaxSchemaNodes, flags, cancellationToken);
+        var inliner = new SchemaInliner(schemas.Resolve, options.MaxSchemaDepth, options.MaxSchemaNodes, options.MaxDescriptionLength, flags, cancellationToken);
         var builder = new InputSchemaBuilder();
+
+        var serverUrl = servers.Resolve(operation.Servers, pathItem.Servers, document.Servers);
+        var notes = new List<string>();
+        var auth = OpenApiAuth.Map(operation.Security, document.Security, serverUrl, options, notes);
+        foreach (var note in notes)
+        {
+            problems.Add(new ImportProblem(label, pointer, note, Skipped: false));
+        }
 
         foreach (var parameter in Parameters(pathItem.Parameters, operation.Parameters))
         {
-            AddParameter(builder, inliner, parameter, flags);
+            AddParameter(builder, inliner, parameter, flags, auth, options.MaxDescriptionLength);
         }
 
         foreach (Match placeholder in PathPlaceholder().Matches(path))
@@ -44,16 +52,8 @@ internal sealed partial class OpenApiOperationMapper(
             }
         }
 
-        var (contentType, bodyArgument) = new OpenApiRequestBodyMapper(inliner, flags).Add(builder, operation.RequestBody);
+        var (contentType, bodyArgument) = new OpenApiRequestBodyMapper(inliner, flags, options.MaxDescriptionLength).Add(builder, operation.RequestBody);
         var (accept, output) = Response(inliner, operation.Responses);
-        var serverUrl = servers.Resolve(operation.Servers, pathItem.Servers, document.Servers);
-        var notes = new List<string>();
-        var auth = OpenApiAuth.Map(operation.Security, document.Security, serverUrl, options, notes);
-        foreach (var note in notes)
-        {
-            problems.Add(new ImportProblem(label, pointer, note, Skipped: false));
-        }
-
         var binding = new HttpBinding(verb, serverUrl, path, builder.Bindings, contentType, bodyArgument, accept);
         var origin = new ToolOrigin(options.SourceId, format.Name(), label, pointer, operation.OperationId);
         var tags = operation.Tags?.Select(t => t.Name ?? t.Reference.Id).OfType<string>().ToArray() ?? [];
@@ -91,11 +91,25 @@ internal sealed partial class OpenApiOperationMapper(
         }
     }
 
-    private static void AddParameter(InputSchemaBuilder builder, SchemaInliner inliner, IOpenApiParameter parameter, List<string> flags)
+    private static void AddParameter(InputSchemaBuilder builder, SchemaInliner inliner, IOpenApiParameter parameter, List<string> flags, AuthRequirement auth, int maxText)
     {
         var name = parameter.Name;
         if (string.IsNullOrEmpty(name) || parameter.In is not { } location
             || (location == Microsoft.OpenApi.ParameterLocation.Header && IgnoredHeaders.Contains(name)))
+        {
+            return;
+        }
+
+        var ours = location switch
+        {
+            Microsoft.OpenApi.ParameterLocation.Path => ParameterLocation.Path,
+            Microsoft.OpenApi.ParameterLocation.Query => ParameterLocation.Query,
+            Microsoft.OpenApi.ParameterLocation.Header => ParameterLocation.Header,
+            _ => ParameterLocation.Cookie,
+        };
+
+        // The API key the auth requirement names is put on the request by the platform, never by the model.
+        if (auth.Kind == AuthKind.ApiKey && auth.ParameterIn == ours && string.Equals(auth.ParameterName, name, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
@@ -110,7 +124,7 @@ internal sealed partial class OpenApiOperationMapper(
 
         if (!string.IsNullOrWhiteSpace(parameter.Description))
         {
-            schema["description"] = PoisoningScreen.Clean(parameter.Description, multiline: true, flags, where);
+            schema["description"] = PoisoningScreen.Clean(parameter.Description, multiline: true, flags, where, maxText);
         }
 
         if (parameter.Deprecated)
@@ -123,13 +137,6 @@ internal sealed partial class OpenApiOperationMapper(
             schema["examples"] = new JsonArray(example.DeepClone());
         }
 
-        var ours = location switch
-        {
-            Microsoft.OpenApi.ParameterLocation.Path => ParameterLocation.Path,
-            Microsoft.OpenApi.ParameterLocation.Query => ParameterLocation.Query,
-            Microsoft.OpenApi.ParameterLocation.Header => ParameterLocation.Header,
-            _ => ParameterLocation.Cookie,
-        };
         var style = parameter.Style?.ToString() is { Length: > 0 } s ? char.ToLowerInvariant(s[0]) + s[1..] : null;
         var required = parameter.Required || ours == ParameterLocation.Path;
         builder.AddParameter(name, ours, schema, required, style, parameter.Explode);

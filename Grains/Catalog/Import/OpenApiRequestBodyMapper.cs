@@ -8,7 +8,7 @@ namespace Coworker.Catalog.Import;
 /// (urlencoded or multipart) with object schemas become one argument per field, bound as form fields.
 /// Binary content is described as a base64 string, which is how a model can pass it.
 /// </summary>
-internal sealed class OpenApiRequestBodyMapper(SchemaInliner inliner, List<string> flags)
+internal sealed class OpenApiRequestBodyMapper(SchemaInliner inliner, List<string> flags, int maxText)
 {
     public (string? ContentType, string? BodyArgument) Add(InputSchemaBuilder builder, IOpenApiRequestBody? body)
     {
@@ -60,7 +60,7 @@ internal sealed class OpenApiRequestBodyMapper(SchemaInliner inliner, List<strin
 
         if (!string.IsNullOrWhiteSpace(body.Description) && !whole.ContainsKey("description"))
         {
-            whole["description"] = PoisoningScreen.Clean(body.Description, multiline: true, flags, "request body");
+            whole["description"] = PoisoningScreen.Clean(body.Description, multiline: true, flags, "request body", maxText);
         }
 
         return (mediaType, builder.AddBody(whole, body.Required));

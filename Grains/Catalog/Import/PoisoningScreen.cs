@@ -12,8 +12,12 @@ internal static partial class PoisoningScreen
 {
     public const string HiddenCharactersFlag = "hidden-characters";
 
-    /// <summary>Removes zero-width, bidi-override and control characters; newlines and tabs survive when <paramref name="multiline"/>.</summary>
-    public static string Clean(string? text, bool multiline, ICollection<string>? flags, string where)
+    /// <summary>
+    /// Removes zero-width, bidi-override and control characters (newlines and tabs survive when
+    /// <paramref name="multiline"/>), cuts the text to <paramref name="maxLength"/>, and screens what remains:
+    /// exactly the text a model will read.
+    /// </summary>
+    public static string Clean(string? text, bool multiline, ICollection<string>? flags, string where, int maxLength)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -41,7 +45,7 @@ internal static partial class PoisoningScreen
             builder?.Append(c);
         }
 
-        var cleaned = (builder?.ToString() ?? text).Trim();
+        var cleaned = Truncate((builder?.ToString() ?? text).Trim(), maxLength);
         if (hidden)
         {
             Add(flags, $"{HiddenCharactersFlag}: invisible or control characters removed from {where}");
@@ -59,11 +63,19 @@ internal static partial class PoisoningScreen
             return;
         }
 
-        var match = Instructions().Match(text);
-        if (match.Success)
+        try
         {
-            var phrase = match.Value.Length > 60 ? match.Value[..60] + "…" : match.Value;
-            Add(flags, $"instruction-like text in {where}: \"{phrase}\"");
+            var match = Instructions().Match(text);
+            if (match.Success)
+            {
+                var phrase = match.Value.Length > 60 ? match.Value[..60] + "…" : match.Value;
+                Add(flags, $"instruction-like text in {where}: \"{phrase}\"");
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Never fail an import over the screen; ask a human instead.
+            Add(flags, $"screen incomplete: {where} could not be checked in time");
         }
     }
 
@@ -98,7 +110,7 @@ internal static partial class PoisoningScreen
         @"|\b(do\s+not|don't|never)\s+(tell|inform|show|reveal\s+to|mention\s+(this\s+)?to|let)\s+the\s+user\b" +
         @"|\bwithout\s+(telling|informing|asking)\s+the\s+user\b" +
         @"|<\s*/?\s*(system|instructions?|important)\s*>|\[/?INST\]",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 200)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
+        matchTimeoutMilliseconds: 2000)]
     private static partial Regex Instructions();
 }

@@ -8,7 +8,7 @@ namespace Coworker.Catalog.Import;
 /// </summary>
 internal static class PostmanArguments
 {
-    public static (JsonObject Schema, bool Required) FromValue(string? saved, string? description, PostmanVariables variables)
+    public static (JsonObject Schema, bool Required) FromValue(string? saved, string? description, PostmanVariables variables, ICollection<string> flags, string where, int maxText)
     {
         var schema = new JsonObject { ["type"] = "string" };
         var required = false;
@@ -32,7 +32,7 @@ internal static class PostmanArguments
 
         if (!string.IsNullOrWhiteSpace(description))
         {
-            schema["description"] = description;
+            schema["description"] = PoisoningScreen.Clean(description, multiline: true, flags, where, maxText);
         }
 
         return (schema, required);

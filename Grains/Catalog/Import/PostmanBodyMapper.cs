@@ -14,7 +14,7 @@ internal static partial class PostmanBodyMapper
     private const int MaxExampleLength = 4000;
 
     public static (string? ContentType, string? BodyArgument) Add(
-        InputSchemaBuilder builder, PostmanBody? body, string? contentTypeHeader, PostmanVariables variables, int maxDepth)
+        InputSchemaBuilder builder, PostmanBody? body, string? contentTypeHeader, PostmanVariables variables, ImportOptions options, ICollection<string> flags)
     {
         switch (body?.Mode)
         {
@@ -22,7 +22,7 @@ internal static partial class PostmanBodyMapper
                 var multipart = body.Mode == "formdata";
                 foreach (var field in body.Fields.Where(f => !f.Disabled))
                 {
-                    var (schema, required) = PostmanArguments.FromValue(field.Value, field.Description, variables);
+                    var (schema, required) = PostmanArguments.FromValue(field.Value, field.Description, variables, flags, $"form field '{field.Key}'", options.MaxDescriptionLength);
                     if (multipart && field.Type == "file")
                     {
                         schema = new JsonObject { ["type"] = "string", ["format"] = "binary", ["contentEncoding"] = "base64" };
@@ -34,7 +34,7 @@ internal static partial class PostmanBodyMapper
 
                 return (contentTypeHeader ?? (multipart ? MediaTypes.Multipart : MediaTypes.FormUrlEncoded), null);
             case "raw" when !string.IsNullOrWhiteSpace(body.Raw):
-                return Raw(builder, body, contentTypeHeader, variables, maxDepth);
+                return Raw(builder, body, contentTypeHeader, variables, options.MaxSchemaDepth);
             case "graphql" when body.GraphQl is { } graphQl:
                 var query = new JsonObject { ["type"] = "string" };
                 if (graphQl["query"] is JsonValue saved && saved.TryGetValue<string>(out var text))

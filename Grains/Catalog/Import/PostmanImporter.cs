@@ -17,7 +17,7 @@ internal static class PostmanImporter
 
         ImportOutcome.ThrowIfNothingImported(walk.OperationCount, walk.Tools, problems);
         return new ImportedApi(
-            PoisoningScreen.Clean(collection.Name, multiline: false, null, "title"),
+            PoisoningScreen.Clean(collection.Name, multiline: false, null, "title", options.MaxDescriptionLength),
             collection.Version ?? string.Empty,
             DescriptionFormat.Postman21.Name(),
             walk.OperationCount,

@@ -19,27 +19,12 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
     public ToolDraft Map(PostmanItem item, PostmanRequest request, IReadOnlyList<string> folders, PostmanVariables variables, PostmanAuth? inheritedAuth)
     {
         var label = string.Join("/", folders.Append(item.Name));
+        var flags = new List<string>();
         var builder = new InputSchemaBuilder();
         var serverUrl = Server(request.Url, variables, label, item.Pointer);
-        var path = Path(builder, request.Url, variables);
-
-        foreach (var query in request.Url.Query.Where(q => !q.Disabled))
-        {
-            var (schema, required) = PostmanArguments.FromValue(query.Value, query.Description, variables);
-            builder.AddParameter(query.Key, ParameterLocation.Query, schema, required, "form", explode: true);
-        }
+        var path = Path(builder, request.Url, variables, flags);
 
         var headers = request.Headers.Where(h => !h.Disabled).ToList();
-        foreach (var header in headers.Where(h => !PlatformHeaders.Contains(h.Key)))
-        {
-            var (schema, required) = PostmanArguments.FromValue(header.Value, header.Description, variables);
-            builder.AddParameter(header.Key, ParameterLocation.Header, schema, required, "simple", explode: false);
-        }
-
-        var contentType = Header(headers, "Content-Type", variables);
-        var accept = Header(headers, "Accept", variables);
-        var (bodyType, bodyArgument) = PostmanBodyMapper.Add(builder, request.Body, contentType, variables, options.MaxSchemaDepth);
-
         var notes = new List<string>();
         var auth = request.Auth is { Type: not "inherit" } own ? own : inheritedAuth;
         var authorization = headers.FirstOrDefault(h => string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase))?.Value;
@@ -49,11 +34,27 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
             problems.Add(new ImportProblem(label, item.Pointer, note, Skipped: false));
         }
 
+        foreach (var query in request.Url.Query.Where(q => !q.Disabled && !IsApiKey(requirement, q.Key, ParameterLocation.Query)))
+        {
+            var (schema, required) = PostmanArguments.FromValue(query.Value, query.Description, variables, flags, $"query parameter '{query.Key}'", options.MaxDescriptionLength);
+            builder.AddParameter(query.Key, ParameterLocation.Query, schema, required, "form", explode: true);
+        }
+
+        foreach (var header in headers.Where(h => !PlatformHeaders.Contains(h.Key) && !IsApiKey(requirement, h.Key, ParameterLocation.Header)))
+        {
+            var (schema, required) = PostmanArguments.FromValue(header.Value, header.Description, variables, flags, $"header '{header.Key}'", options.MaxDescriptionLength);
+            builder.AddParameter(header.Key, ParameterLocation.Header, schema, required, "simple", explode: false);
+        }
+
+        var contentType = Header(headers, "Content-Type", variables);
+        var accept = Header(headers, "Accept", variables);
+        var (bodyType, bodyArgument) = PostmanBodyMapper.Add(builder, request.Body, contentType, variables, options, flags);
+
         var binding = new HttpBinding(request.Method, serverUrl, path, builder.Bindings, bodyType, bodyArgument, accept);
         var origin = new ToolOrigin(options.SourceId, DescriptionFormat.Postman21.Name(), label, item.Pointer, null);
         var title = string.Join(" / ", folders.Append(item.Name));
         var description = request.Description ?? item.Description;
-        return new ToolDraft(Name(folders, item.Name), null, description, title, builder.Build(), null, binding, requirement, origin, folders, []);
+        return new ToolDraft(Name(folders, item.Name), null, description, title, builder.Build(), null, binding, requirement, origin, folders, flags);
     }
 
     // The request name always survives; enclosing folders are prefixed from the innermost out while they fit.
@@ -104,7 +105,7 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
         return (host.Contains("://", StringComparison.Ordinal) ? host : $"{url.Protocol ?? "https"}://{host}").TrimEnd('/');
     }
 
-    private static string Path(InputSchemaBuilder builder, PostmanUrl url, PostmanVariables variables)
+    private static string Path(InputSchemaBuilder builder, PostmanUrl url, PostmanVariables variables, List<string> flags)
     {
         var segments = new List<string>();
         foreach (var segment in url.Path)
@@ -112,7 +113,7 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
             if (segment.StartsWith(':') && segment.Length > 1)
             {
                 var saved = url.PathVariables.FirstOrDefault(v => v.Key == segment[1..]);
-                segments.Add("{" + PathParameter(builder, segment[1..], saved?.Description, saved?.Value, variables) + "}");
+                segments.Add("{" + PathParameter(builder, segment[1..], saved?.Description, saved?.Value, variables, flags) + "}");
                 continue;
             }
 
@@ -120,12 +121,12 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
             var text = variables.Substitute(segment, unresolved);
             if (JsonSchemaInference.IsPlaceholder(text) && unresolved.Count == 0)
             {
-                text = "{" + PathParameter(builder, text[1..^1], null, null, variables) + "}";
+                text = "{" + PathParameter(builder, text[1..^1], null, null, variables, flags) + "}";
             }
 
             foreach (var name in unresolved)
             {
-                text = text.Replace("{{" + name + "}}", "{" + PathParameter(builder, name, null, null, variables) + "}", StringComparison.Ordinal);
+                text = text.Replace("{{" + name + "}}", "{" + PathParameter(builder, name, null, null, variables, flags) + "}", StringComparison.Ordinal);
             }
 
             segments.Add(text);
@@ -134,7 +135,7 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
         return "/" + string.Join("/", segments);
     }
 
-    private static string PathParameter(InputSchemaBuilder builder, string name, string? description, string? example, PostmanVariables variables)
+    private static string PathParameter(InputSchemaBuilder builder, string name, string? description, string? example, PostmanVariables variables, List<string> flags)
     {
         var placeholder = ToolNameAllocator.Sanitize(name, 64, ".");
         if (!builder.HasParameter(placeholder, ParameterLocation.Path))
@@ -142,7 +143,7 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
             var schema = new JsonObject { ["type"] = "string" };
             if (!string.IsNullOrWhiteSpace(description))
             {
-                schema["description"] = description;
+                schema["description"] = PoisoningScreen.Clean(description, multiline: true, flags, $"path variable '{name}'", ToolNameAllocator.MaxLength * 16);
             }
 
             if (!string.IsNullOrEmpty(example) && !JsonSchemaInference.IsPlaceholder(variables.Substitute(example, new List<string>())))
@@ -155,6 +156,10 @@ internal sealed class PostmanRequestMapper(ImportOptions options, ICollection<Im
 
         return placeholder;
     }
+
+    // The API key the auth block names is put on the request by the platform, never by the model.
+    private static bool IsApiKey(AuthRequirement auth, string key, ParameterLocation location) =>
+        auth.Kind == AuthKind.ApiKey && auth.ParameterIn == location && string.Equals(auth.ParameterName, key, StringComparison.OrdinalIgnoreCase);
 
     private static string? Header(IEnumerable<PostmanKeyValue> headers, string name, PostmanVariables variables) =>
         headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase))?.Value is { Length: > 0 } value

@@ -13,6 +13,7 @@ internal sealed class SchemaInliner(
     Func<string, JsonNode?> resolve,
     int maxDepth,
     int maxNodes,
+    int maxText,
     ICollection<string> flags,
     CancellationToken cancellationToken)
 {
@@ -100,7 +101,7 @@ internal sealed class SchemaInliner(
             JsonArray list when SchemaArrays.Contains(key) => new JsonArray([.. list.Where(i => i is not null).Select(i => Walk(i!, depth + 1))]),
             not null when SchemaValues.Contains(key) => Walk(value, depth + 1),
             JsonValue text when key is "description" or "title" && text.TryGetValue<string>(out var s) =>
-                PoisoningScreen.Clean(s, multiline: key == "description", flags, _where),
+                PoisoningScreen.Clean(s, multiline: key == "description", flags, _where, maxText),
             _ => value?.DeepClone(),
         };
     }
@@ -186,7 +187,7 @@ internal sealed class SchemaInliner(
     {
         var type = original["type"]?.DeepClone() ?? "object";
         var description = original["description"] is JsonValue d && d.TryGetValue<string>(out var text)
-            ? PoisoningScreen.Clean(text, multiline: true, flags, _where) + " "
+            ? PoisoningScreen.Clean(text, multiline: true, flags, _where, maxText) + " "
             : string.Empty;
         return new JsonObject { ["type"] = type, ["description"] = $"{description}({note})" };
     }

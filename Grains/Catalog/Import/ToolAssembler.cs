@@ -23,18 +23,19 @@ internal sealed class ToolAssembler(ImportOptions options)
     public ToolDefinition Assemble(ToolDraft draft)
     {
         var flags = new List<string>(draft.ReviewFlags);
-        var summary = PoisoningScreen.Clean(draft.Summary, multiline: false, flags, "summary");
-        var body = PoisoningScreen.Clean(draft.Description, multiline: true, flags, "description");
+        var max = options.MaxDescriptionLength;
+        var summary = PoisoningScreen.Clean(draft.Summary, multiline: false, flags, "summary", max);
+        var body = PoisoningScreen.Clean(draft.Description, multiline: true, flags, "description", max);
 
-        var title = PoisoningScreen.Truncate(summary.Length > 0 ? summary : PoisoningScreen.Clean(draft.FallbackTitle, false, flags, "title"), MaxTitleLength);
+        var title = PoisoningScreen.Truncate(summary.Length > 0 ? summary : PoisoningScreen.Clean(draft.FallbackTitle, false, flags, "title", max), MaxTitleLength);
         var description = body.Length == 0 || body.StartsWith(summary, StringComparison.Ordinal)
             ? (body.Length > 0 ? body : summary)
             : summary.Length == 0 ? body : summary + "\n\n" + body;
-        description = PoisoningScreen.Truncate(description.Length > 0 ? description : title, options.MaxDescriptionLength);
+        description = PoisoningScreen.Truncate(description.Length > 0 ? description : title, max);
 
         var name = _names.Allocate(draft.PreferredName);
         var tags = draft.Tags
-            .Select(t => PoisoningScreen.Clean(t, multiline: false, flags, "tag"))
+            .Select(t => PoisoningScreen.Clean(t, multiline: false, flags, "tag", MaxTitleLength))
             .Where(t => t.Length > 0)
             .Distinct(StringComparer.Ordinal)
             .ToArray();

@@ -87,7 +87,9 @@ public sealed class OpenApiMappingTests
               "/b": { "get": { "operationId": "anonymous", "security": [], "responses": { "200": { "description": "ok" } } } },
               "/c": { "get": { "operationId": "basic", "security": [ { "basicAuth": [] } ], "responses": { "200": { "description": "ok" } } } },
               "/d": { "get": { "operationId": "bearer", "security": [ { "token": [] }, { "basicAuth": [] } ], "responses": { "200": { "description": "ok" } } } },
-              "/e": { "get": { "operationId": "cookieKey", "security": [ { "session": [] } ], "responses": { "200": { "description": "ok" } } } } }
+              "/e": { "get": { "operationId": "cookieKey", "security": [ { "session": [] } ],
+                "parameters": [ { "name": "sid", "in": "cookie", "schema": { "type": "string" } }, { "name": "sid", "in": "query", "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "ok" } } } } }
             """,
             """
             { "securitySchemes": {
@@ -108,6 +110,8 @@ public sealed class OpenApiMappingTests
         Assert.Equal((AuthKind.Bearer, "token"), (api.Tool("bearer").Auth.Kind, api.Tool("bearer").Auth.SecretRef));
         var cookie = api.Tool("cookieKey").Auth;
         Assert.Equal((AuthKind.ApiKey, "sid", (ParameterLocation?)ParameterLocation.Cookie), (cookie.Kind, cookie.ParameterName, cookie.ParameterIn));
+        // The key itself is the platform's to send: only the same-named query parameter remains an argument.
+        Assert.Equal([("sid", ParameterLocation.Query)], api.Tool("cookieKey").Binding.Parameters.Select(p => (p.Name, p.In)));
 
         var named = ImportTestData.Import(document, new ImportOptions("named") { OAuthProvider = "corp-google" });
         Assert.Equal("corp-google", named.Tool("inherits").Auth.Provider);

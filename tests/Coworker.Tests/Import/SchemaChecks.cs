@@ -1,6 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Coworker.Catalog;
+using Json.Schema;
 
 namespace Coworker.Tests.Import;
 
@@ -52,12 +54,24 @@ internal static partial class SchemaChecks
         }
 
         IsSchema(schema, tool.Name + " input");
+        ConformsToTheMetaSchema(tool.InputSchema, tool.Name + " input");
         if (tool.OutputSchema is not null)
         {
             IsSchema(JsonNode.Parse(tool.OutputSchema), tool.Name + " output");
+            ConformsToTheMetaSchema(tool.OutputSchema, tool.Name + " output");
         }
 
         Assert.Matches("^[0-9a-f]{64}$", tool.SchemaHash);
+    }
+
+    /// <summary>Validates the schema against the JSON Schema 2020-12 meta-schema (JsonSchema.Net) and loads it as a schema.</summary>
+    public static void ConformsToTheMetaSchema(string schema, string where)
+    {
+        using var document = JsonDocument.Parse(schema);
+        var result = MetaSchemas.Draft202012.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var errors = (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+        Assert.True(result.IsValid, $"{where} is not valid JSON Schema 2020-12: {string.Join("; ", errors.Take(5))}");
+        JsonSchema.FromText(schema);
     }
 
     /// <summary>Structural JSON Schema 2020-12 check of the keywords the importer produces; no "$ref" may remain.</summary>
