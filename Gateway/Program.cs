@@ -17,8 +17,9 @@ builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadReq
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
-builder.Services.AddAuthentication(CoworkerPrincipal.Scheme)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CoworkerPrincipal.Scheme, null);
+builder.Services.AddAuthentication(OAuthBearerSetup.SelectorScheme)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(CoworkerPrincipal.Scheme, null)
+    .AddAgentOAuthBearer();
 builder.Services.AddAuthorization();
 builder.Services.AddHostedService<AdminKeyInitializer>();
 builder.Services.AddCoworkerMcp(builder.Configuration);

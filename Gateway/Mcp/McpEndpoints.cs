@@ -24,7 +24,7 @@ public static class McpEndpoints
         services.AddSingleton<McpSessionRegistry>();
         services.AddHostedService<ToolListChangeNotifier>();
         services.AddAuthorizationBuilder().AddPolicy(AgentPolicy, policy => policy
-            .AddAuthenticationSchemes(CoworkerPrincipal.Scheme)
+            .AddAuthenticationSchemes(OAuthBearerSetup.SelectorScheme)
             .RequireClaim(CoworkerPrincipal.KindClaim, CoworkerPrincipal.AgentKind));
         services.AddMcpServer(options =>
             {

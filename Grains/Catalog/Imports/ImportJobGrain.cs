@@ -84,9 +84,8 @@ public sealed partial class ImportJobGrain(
         }
         catch (ImportException failure)
         {
-            Fail(SnakeCase(failure.Kind.ToString()), failure.Line is { } line
-                ? $"{failure.Message} (line {line}{(failure.Position is { } pos ? $", position {pos}" : "")})"
-                : failure.Message);
+            // The importer's message already names the line and position when it knows them.
+            Fail(SnakeCase(failure.Kind.ToString()), failure.Message);
         }
         catch (CoworkerException failure)
         {
