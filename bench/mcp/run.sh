@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# MCP gateway benchmark: one tools/call (GET /pets/{id} on a local Kestrel upstream) measured three ways on
+# 127.0.0.1 with wrk, same threads, connections and duration for each:
+#   direct    wrk -> upstream (plain GET /pets/1): what the machine can do at all
+#   coworker  wrk -> Gateway /mcp -> silo (auth, grants, published version, rate limits, SSRF guard, audit) -> upstream
+#   peer      wrk -> mcp-proxy (streamable HTTP) -> openapi-mcp-server (stdio) -> upstream
+# Prints one markdown table (requests/s, p50, p99, bad responses, CPU seconds, peak memory) and writes it to
+# bench/results/mcp-<date>.md. Everything it starts is stopped on exit.
+#
+# Settings (environment): BENCH_DURATION (s, default 20), BENCH_WARMUP (s, 5), BENCH_THREADS (2),
+# BENCH_CONNECTIONS (32), BENCH_UPSTREAM_PORT (5190), BENCH_PEER_PORT (5191), BENCH_GATEWAY_PORT (5180),
+# BENCH_SILO_HTTP_PORT (5170), BENCH_SILO_PORT (11211), BENCH_SILO_GATEWAY_PORT (30100), BENCH_DATABASE
+# (coworker_bench; dropped and created afresh each run), BENCH_SKIP_BUILD=1 (reuse the Release builds),
+# BENCH_PROFILE=1 (also time single calls hop by hop with curl, see docs/benchmarks.md).
+# PostgreSQL and NATS come from scripts/lib.sh (the project-local servers under .data/, started if not running);
+# the bench uses its own database and its own Orleans cluster/service id, so a running dev platform is untouched
+# (its numbers are, though: run the bench on an otherwise idle machine).
+set -euo pipefail
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$BENCH_DIR/../../scripts/lib.sh" # ROOT, DATA, PG_BIN, PG_PORT, log, apt_install, start_/stop_ postgres and nats
+
+DURATION="${BENCH_DURATION:-20}"
+WARMUP="${BENCH_WARMUP:-5}"
+THREADS="${BENCH_THREADS:-2}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+UPSTREAM_PORT="${BENCH_UPSTREAM_PORT:-5190}"
+PEER_PORT="${BENCH_PEER_PORT:-5191}"
+GATEWAY_PORT="${BENCH_GATEWAY_PORT:-5180}"
+SILO_HTTP_PORT="${BENCH_SILO_HTTP_PORT:-5170}"
+SILO_PORT="${BENCH_SILO_PORT:-11211}"
+SILO_GATEWAY_PORT="${BENCH_SILO_GATEWAY_PORT:-30100}"
+BENCH_DB="${BENCH_DATABASE:-coworker_bench}"
+UPSTREAM="http://127.0.0.1:$UPSTREAM_PORT"
+GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
+PEER="http://127.0.0.1:$PEER_PORT"
+STAMP="$(date -u +%Y-%m-%d)"
+RESULTS="$ROOT/bench/results"
+RUN_DIR="$RESULTS/mcp-$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$RUN_DIR"
+log "logs and raw output: $RUN_DIR"
+
+# ---------------------------------------------------------------------------------------------- prerequisites
+install_prerequisites
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v jq >/dev/null || missing+=(jq)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then log "installing: ${missing[*]}"; apt_install "${missing[@]}"; fi
+GIVEN_POSTGRES="${ConnectionStrings__Postgres:-}"
+start_postgres
+start_nats
+
+# The bench's own database, created afresh so every run starts from the same state. A connection string given in
+# the environment is used as it is (it must name a database the bench may fill).
+if [ -z "$GIVEN_POSTGRES" ]; then
+  pg_user_run "$PG_BIN/psql" -q -h "$DATA/postgres" -p "$PG_PORT" -U coworker -d postgres -v ON_ERROR_STOP=1 \
+    -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
+  ConnectionStrings__Postgres="${ConnectionStrings__Postgres%Database=coworker}Database=$BENCH_DB"
+fi
+export ConnectionStrings__Postgres ConnectionStrings__Nats
+export Orleans__ClusterId=coworker-bench Orleans__ServiceId=coworker-bench
+export COWORKER_ADMIN_KEY="cwa_admin_$(head -c 32 /dev/urandom | base64 | tr -d '=+/' | cut -c1-43)"
+export COWORKER_MASTER_KEY="$(head -c 32 /dev/urandom | base64)"
+ADMIN="$COWORKER_ADMIN_KEY"
+
+# ---------------------------------------------------------------------------------------------- processes
+pids=()
+cleanup() {
+  local code=$?
+  trap - EXIT INT TERM
+  log "stopping"
+  local all=()
+  for pid in "${pids[@]}"; do all+=($(descendants "$pid") "$pid"); done
+  for pid in "${all[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do
+    local alive=0
+    for pid in "${all[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
+  for pid in "${all[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  stop_nats
+  stop_postgres
+  exit "$code"
+}
+trap cleanup EXIT INT TERM
+
+descendants() { # pid -> every descendant pid (children first level, then theirs)
+  local kids; kids="$(ps -o pid= --ppid "$1" 2>/dev/null || true)"
+  for kid in $kids; do echo "$kid"; descendants "$kid"; done
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$UPSTREAM_PORT" "$PEER_PORT" "$GATEWAY_PORT" "$SILO_HTTP_PORT" "$SILO_PORT" "$SILO_GATEWAY_PORT"; do
+  port_free "$port" || { log "port $port is in use; stop what uses it or choose other BENCH_*_PORT settings"; exit 1; }
+done
+
+wait_http() { # name url [tries]
+  for _ in $(seq 1 "${3:-240}"); do
+    curl -fsS -o /dev/null "$2" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  log "$1 did not answer at $2; see $RUN_DIR/$1.log"; tail -30 "$RUN_DIR/$1.log" >&2; exit 1
+}
+
+# ---------------------------------------------------------------------------------------------- build
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  log "building Release (Silo, Gateway, CLI, bench upstream)"
+  for project in Silo/Silo.csproj Gateway/Gateway.csproj Cli/Cli.csproj bench/mcp/Upstream/Coworker.Bench.Upstream.csproj; do
+    dotnet build "$ROOT/$project" -c Release -nologo -clp:ErrorsOnly >>"$RUN_DIR/build.log" 2>&1 \
+      || { tail -40 "$RUN_DIR/build.log"; exit 1; }
+  done
+fi
+
+log "installing the peer (mcp-proxy, openapi-mcp-server) with npm"
+(cd "$BENCH_DIR/peer" && npm ci --no-audit --no-fund --loglevel=error >"$RUN_DIR/npm.log" 2>&1) \
+  || { tail -20 "$RUN_DIR/npm.log"; exit 1; }
+PEER_PROXY_VERSION="$(jq -r .version "$BENCH_DIR/peer/node_modules/mcp-proxy/package.json")"
+PEER_SERVER_VERSION="$(jq -r .version "$BENCH_DIR/peer/node_modules/@ivotoby/openapi-mcp-server/package.json")"
+
+# The description with this run's upstream as its server.
+SPEC="$RUN_DIR/petstore.openapi.json"
+jq --arg url "$UPSTREAM" '.servers = [{url: $url}]' "$BENCH_DIR/petstore.openapi.json" >"$SPEC"
+
+# ---------------------------------------------------------------------------------------------- start
+log "starting the upstream on $UPSTREAM"
+(cd "$BENCH_DIR/Upstream/bin/Release/net10.0" && exec dotnet Coworker.Bench.Upstream.dll --urls "$UPSTREAM") >"$RUN_DIR/upstream.log" 2>&1 &
+UPSTREAM_PID=$!; pids+=("$UPSTREAM_PID")
+
+log "migrating database $BENCH_DB"
+dotnet "$ROOT/Cli/bin/Release/net10.0/coworker.dll" migrate >"$RUN_DIR/migrate.log" 2>&1 || { cat "$RUN_DIR/migrate.log"; exit 1; }
+
+log "starting the silo (health $SILO_HTTP_PORT, silo $SILO_PORT, gateway $SILO_GATEWAY_PORT)"
+(cd "$ROOT/Silo/bin/Release/net10.0" && Urls="http://127.0.0.1:$SILO_HTTP_PORT" Orleans__SiloPort="$SILO_PORT" \
+  Orleans__GatewayPort="$SILO_GATEWAY_PORT" exec dotnet Coworker.Silo.dll) >"$RUN_DIR/silo.log" 2>&1 &
+SILO_PID=$!; pids+=("$SILO_PID")
+wait_http upstream "$UPSTREAM/health"
+wait_http silo "http://127.0.0.1:$SILO_HTTP_PORT/health/live"
+
+log "starting the Gateway on $GATEWAY"
+(cd "$ROOT/Gateway/bin/Release/net10.0" && Urls="$GATEWAY" exec dotnet Coworker.Gateway.dll) >"$RUN_DIR/gateway.log" 2>&1 &
+GATEWAY_PID=$!; pids+=("$GATEWAY_PID")
+wait_http gateway "$GATEWAY/health/live"
+
+log "starting the peer on $PEER (mcp-proxy $PEER_PROXY_VERSION -> openapi-mcp-server $PEER_SERVER_VERSION over stdio)"
+(cd "$BENCH_DIR/peer" && exec node node_modules/mcp-proxy/dist/bin/mcp-proxy.mjs --host 127.0.0.1 --port "$PEER_PORT" --server stream \
+  -- node node_modules/@ivotoby/openapi-mcp-server/bin/mcp-server.js --api-base-url "$UPSTREAM" --openapi-spec "$SPEC" --verbose false) \
+  >"$RUN_DIR/peer.log" 2>&1 &
+PEER_PID=$!; pids+=("$PEER_PID")
+
+# ---------------------------------------------------------------------------------------------- Coworker set-up
+api() { # method path [json] -> body on stdout; fails on a non-2xx answer
+  local out="$RUN_DIR/api.json" code
+  code=$(curl -sS -o "$out" -w '%{http_code}' -X "$1" "$GATEWAY$2" -H "Authorization: Bearer $ADMIN" \
+    ${3:+-H 'Content-Type: application/json' -d "$3"})
+  case "$code" in 2*) cat "$out";; *) log "$1 $2 answered $code: $(head -c 600 "$out")"; return 1;; esac
+}
+
+log "setting up tenant 'bench' through the REST API"
+for _ in $(seq 1 60); do api POST /api/v1/tenants '{"id":"bench","displayName":"Bench","owner":"bench@example.com"}' >/dev/null 2>&1 && break; sleep 1; done
+api GET /api/v1/tenants/bench >/dev/null
+api PATCH /api/v1/tenants/bench '{"networkAllowlist":["127.0.0.1"]}' >/dev/null
+api PATCH /api/v1/tenants/bench '{"quotas":{"maxAgents":100,"maxUsers":50,"toolCalls":{"perMinute":100000000,"burst":1000000}}}' >/dev/null
+job=$(curl -fsS -X POST "$GATEWAY/api/v1/tenants/bench/imports" -H "Authorization: Bearer $ADMIN" \
+  -F "file=@$SPEC;type=application/json" -F sourceId=petstore | jq -r .id)
+status=""
+for _ in $(seq 1 120); do
+  status=$(api GET "/api/v1/tenants/bench/imports/$job" | jq -r .status)
+  case "$status" in Succeeded|Failed) break;; esac
+  sleep 0.5
+done
+[ "$status" = Succeeded ] || { log "import $job ended $status: $(api GET "/api/v1/tenants/bench/imports/$job")"; exit 1; }
+TOOL=$(api GET "/api/v1/tenants/bench/tools?source=petstore" | jq -r '.items[0].name')
+[ -n "$TOOL" ] && [ "$TOOL" != null ] || { log "the import made no tool"; exit 1; }
+api POST "/api/v1/tenants/bench/tools/$TOOL/publish" >/dev/null
+api PUT /api/v1/tenants/bench/roles/bench-caller/tools "{\"tools\":[\"$TOOL\"]}" >/dev/null
+api POST /api/v1/tenants/bench/agents \
+  '{"id":"bench","name":"bench","roles":["bench-caller"],"rateLimit":{"perMinute":100000000,"burst":1000000}}' >/dev/null
+api POST /api/v1/tenants/bench/agents/bench/start >/dev/null
+AGENT_KEY=$(api POST /api/v1/tenants/bench/agents/bench/keys '{"name":"bench"}' | jq -r .key)
+log "Coworker tool: $TOOL"
+
+# ---------------------------------------------------------------------------------------------- MCP probing
+# One tools/call by hand to learn what each server needs: a stateless 2026-07-28 request (the _meta envelope,
+# no initialize) first; when that is refused, initialize once and reuse the session.
+mcp_post() { # url body [extra curl args...] -> response body (SSE or JSON) on stdout, headers to $RUN_DIR/headers
+  local url="$1" body="$2"; shift 2
+  curl -sS -D "$RUN_DIR/headers" -X POST "$url" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' "$@" -d "$body"
+}
+meta='"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"bench","version":"1"},"io.modelcontextprotocol/clientCapabilities":{}}'
+call_ok() { grep -q '"result"' <<<"$1" && ! grep -Eq '"isError": ?true|"error" ?:' <<<"$1"; }
+
+probe() { # name url tool auth -> sets PROTOCOL and SESSION
+  local name="$1" url="$2" tool="$3" auth=(); [ -n "$4" ] && auth=(-H "Authorization: Bearer $4")
+  local answer
+  answer=$(mcp_post "$url" "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"$tool\",\"arguments\":{\"id\":1},$meta}}" \
+    "${auth[@]}" -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' -H "Mcp-Name: $tool")
+  echo "$answer" >"$RUN_DIR/probe-$name-stateless.txt"
+  if call_ok "$answer"; then PROTOCOL=2026-07-28; SESSION=""; return 0; fi
+  log "$name: a stateless 2026-07-28 tools/call did not succeed ($(head -c 300 <<<"$answer")); using a session"
+  answer=$(mcp_post "$url" '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}' "${auth[@]}")
+  SESSION=$(grep -i '^mcp-session-id:' "$RUN_DIR/headers" | cut -d' ' -f2 | tr -d '\r')
+  [ -n "$SESSION" ] || { log "$name: initialize gave no session: $answer"; exit 1; }
+  PROTOCOL=2025-11-25
+  mcp_post "$url" '{"jsonrpc":"2.0","method":"notifications/initialized"}' "${auth[@]}" -H "Mcp-Session-Id: $SESSION" \
+    -H "MCP-Protocol-Version: $PROTOCOL" >/dev/null
+  answer=$(mcp_post "$url" "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"$tool\",\"arguments\":{\"id\":1}}}" \
+    "${auth[@]}" -H "Mcp-Session-Id: $SESSION" -H "MCP-Protocol-Version: $PROTOCOL")
+  echo "$answer" >"$RUN_DIR/probe-$name-session.txt"
+  call_ok "$answer" || { log "$name: tools/call failed in a session too: $answer"; exit 1; }
+}
+
+probe coworker "$GATEWAY/mcp" "$TOOL" "$AGENT_KEY"
+COWORKER_PROTOCOL=$PROTOCOL; COWORKER_SESSION=$SESSION
+
+# The peer names its tools itself: ask it (2026-07-28 stateless tools/list, or a session's).
+wait_http peer "$PEER/ping" 120 || true
+peer_list=$(mcp_post "$PEER/mcp" "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{$meta}}" \
+  -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/list')
+echo "$peer_list" >"$RUN_DIR/peer-tools.txt"
+PEER_TOOL=$(sed -n 's/^data: //p' <<<"$peer_list" | jq -r '.result.tools[0].name' 2>/dev/null || true)
+[ -n "$PEER_TOOL" ] && [ "$PEER_TOOL" != null ] || PEER_TOOL=$(jq -r '.result.tools[0].name' <<<"$peer_list" 2>/dev/null || true)
+[ -n "$PEER_TOOL" ] && [ "$PEER_TOOL" != null ] || { log "could not list the peer's tools: $(head -c 400 <<<"$peer_list")"; exit 1; }
+probe peer "$PEER/mcp" "$PEER_TOOL" ""
+PEER_PROTOCOL=$PROTOCOL; PEER_SESSION=$SESSION
+log "coworker: protocol $COWORKER_PROTOCOL${COWORKER_SESSION:+ (session)}; peer: tool $PEER_TOOL, protocol $PEER_PROTOCOL${PEER_SESSION:+ (session)}"
+
+# ---------------------------------------------------------------------------------------------- measuring
+CLK_TCK=$(getconf CLK_TCK)
+cpu_ticks() { # pids... -> utime+stime in clock ticks, summed (a process that has exited counts 0)
+  local pid total=0 ticks
+  for pid in "$@"; do
+    ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+    total=$((total + ${ticks:-0}))
+  done
+  echo "$total"
+}
+hwm_kib() { # pids... -> VmHWM summed
+  local total=0 pid kb
+  for pid in "$@"; do
+    kb=$(awk '/^VmHWM:/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
+    total=$((total + ${kb:-0}))
+  done
+  echo "$total"
+}
+# PostgreSQL and NATS serve Coworker only (the audit log, grain state): their CPU is reported beside it.
+infra_pids() {
+  local pm; pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
+  [ -n "$pm" ] && { echo "$pm"; descendants "$pm"; }
+  [ -f "$DATA/nats/nats.pid" ] && cat "$DATA/nats/nats.pid"
+  ps -o pid= -C nats-server 2>/dev/null | head -1
+}
+
+declare -A R
+run_wrk() { # name url pids-var kind path tool protocol session auth
+  local name="$1" url="$2" procs="$3"
+  export BENCH_KIND="$4" BENCH_PATH="$5" BENCH_TOOL="$6" BENCH_PROTOCOL="$7" BENCH_SESSION="$8" BENCH_AUTH="$9"
+  log "$name: warm-up ${WARMUP}s"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/mcp-call.lua" "$url" >"$RUN_DIR/wrk-$name-warmup.txt" 2>&1
+  local pids_now infra; pids_now=$(eval "$procs"); infra=$(infra_pids | sort -u)
+  local before infra_before; before=$(cpu_ticks $pids_now); infra_before=$(cpu_ticks $infra)
+  log "$name: measuring ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH_DIR/mcp-call.lua" "$url" >"$RUN_DIR/wrk-$name.txt" 2>&1
+  local after infra_after; pids_now=$(eval "$procs"); after=$(cpu_ticks $pids_now); infra_after=$(cpu_ticks $infra)
+  local line; line=$(grep '^BENCH requests=' "$RUN_DIR/wrk-$name.txt") || { cat "$RUN_DIR/wrk-$name.txt"; exit 1; }
+  local req dur bad p50 p99
+  req=$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line"); dur=$(sed -E 's/.*duration_us=([0-9]+).*/\1/' <<<"$line")
+  bad=$(sed -E 's/.*bad=([0-9]+).*/\1/' <<<"$line")
+  p50=$(grep '^BENCH p50_us=' "$RUN_DIR/wrk-$name.txt" | sed -E 's/.*p50_us=([0-9]+).*/\1/')
+  p99=$(grep '^BENCH p50_us=' "$RUN_DIR/wrk-$name.txt" | sed -E 's/.*p99_us=([0-9]+).*/\1/')
+  R[$name.rps]=$(awk -v r="$req" -v d="$dur" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+  R[$name.p50]=$(awk -v v="$p50" 'BEGIN { printf "%.2f", v / 1000 }')
+  R[$name.p99]=$(awk -v v="$p99" 'BEGIN { printf "%.2f", v / 1000 }')
+  R[$name.requests]=$req
+  R[$name.bad]=$bad
+  R[$name.cpu]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
+  R[$name.cpu_per_1k]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v r="$req" 'BEGIN { printf "%.1f", r > 0 ? t / hz * 1e6 / r : 0 }')
+  R[$name.infra]=$(awk -v t=$((infra_after - infra_before)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
+  R[$name.mem]=$(awk -v k="$(hwm_kib $pids_now)" 'BEGIN { printf "%.0f", k / 1024 }')
+  R[$name.procs]=$(wc -w <<<"$pids_now")
+  grep -q '^BENCH sample_bad=' "$RUN_DIR/wrk-$name.txt" && log "$name: first bad response: $(grep '^BENCH sample_bad=' "$RUN_DIR/wrk-$name.txt" | head -c 400)"
+  log "$name: ${R[$name.rps]} req/s, p50 ${R[$name.p50]} ms, p99 ${R[$name.p99]} ms, ${R[$name.bad]} bad of $req"
+}
+
+run_wrk direct "$UPSTREAM" 'echo $UPSTREAM_PID' get /pets/1 "" "" "" ""
+run_wrk coworker "$GATEWAY" 'echo $SILO_PID $GATEWAY_PID' mcp /mcp "$TOOL" "$COWORKER_PROTOCOL" "$COWORKER_SESSION" "$AGENT_KEY"
+run_wrk peer "$PEER" 'echo $PEER_PID $(descendants $PEER_PID)' mcp /mcp "$PEER_TOOL" "$PEER_PROTOCOL" "$PEER_SESSION" ""
+
+# ---------------------------------------------------------------------------------------------- profile (optional)
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  source "$BENCH_DIR/profile.sh"
+fi
+
+# ---------------------------------------------------------------------------------------------- report
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.2f" : "n/a"), (b > 0 ? a / b : 0) }'; }
+cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+dotnet_version=$(dotnet --version)
+node_version=$(node --version)
+wrk_version=$(wrk -v 2>&1 | head -1 | awk '{print $2}')
+REPORT="$RESULTS/mcp-$STAMP.md"
+{
+  echo "### MCP tools/call, $STAMP"
+  echo
+  echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s after a ${WARMUP} s warm-up, everything on 127.0.0.1 of one machine"
+  echo "($(nproc) cores, $cpu_model). Tool: GET /pets/{id} on a Kestrel upstream; Coworker with every governance step on"
+  echo "(agent key, role grant, published version, agent + tenant rate limits, SSRF guard with allowlist, audit to JetStream)."
+  echo
+  echo "| target | requests/s | p50 ms | p99 ms | bad / requests | CPU s | CPU ms per 1k calls | peak RSS MiB |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  for n in direct coworker peer; do
+    case $n in
+      direct) label="direct (GET upstream)";;
+      coworker) label="Coworker /mcp ($COWORKER_PROTOCOL${COWORKER_SESSION:+, session})";;
+      peer) label="peer: mcp-proxy + openapi-mcp-server ($PEER_PROTOCOL${PEER_SESSION:+, session})";;
+    esac
+    printf '| %s | %s | %s | %s | %s / %s | %s | %s | %s |\n' "$label" "${R[$n.rps]}" "${R[$n.p50]}" "${R[$n.p99]}" \
+      "${R[$n.bad]}" "${R[$n.requests]}" "${R[$n.cpu]}" "${R[$n.cpu_per_1k]}" "${R[$n.mem]}"
+  done
+  echo
+  echo "- Coworker / direct requests/s: **$(ratio "${R[coworker.rps]}" "${R[direct.rps]}")**"
+  echo "- Coworker / peer requests/s: **$(ratio "${R[coworker.rps]}" "${R[peer.rps]}")** (target ≥ 5)"
+  p99_vs=$(awk -v a="${R[coworker.p99]}" -v b="${R[peer.p50]}" 'BEGIN { print (a < b ? "below" : "not below") }')
+  echo "- Coworker p99 ${R[coworker.p99]} ms vs peer p50 ${R[peer.p50]} ms: **$p99_vs** (target: below)"
+  echo "- bad responses (non-2xx, JSON-RPC errors, isError results, socket errors): direct ${R[direct.bad]}, Coworker ${R[coworker.bad]}, peer ${R[peer.bad]} (target: 0)"
+  echo "- CPU s counts the serving processes only: direct = upstream; Coworker = silo + Gateway; peer = mcp-proxy +"
+  echo "  openapi-mcp-server. The upstream's own CPU is not in the Coworker and peer rows. PostgreSQL + NATS (grain state,"
+  echo "  audit log) used another ${R[coworker.infra]} s during the Coworker run (${R[direct.infra]} s direct, ${R[peer.infra]} s peer)."
+  echo "  Peak RSS is VmHWM summed over the same processes, over their whole life (set-up included)."
+  echo "- Versions: .NET SDK $dotnet_version, Node $node_version, wrk $wrk_version, mcp-proxy $PEER_PROXY_VERSION,"
+  echo "  @ivotoby/openapi-mcp-server $PEER_SERVER_VERSION; Coworker $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- Gateway Grains Grains.Abstractions Silo ServiceDefaults Storage 2>/dev/null || echo ' (with uncommitted changes)')."
+} >"$REPORT"
+cp "$REPORT" "$RUN_DIR/report.md"
+echo
+cat "$REPORT"
+echo
+log "written to $REPORT (raw wrk output and logs in $RUN_DIR)"
