@@ -18,7 +18,8 @@ public sealed partial class PgToolSearchIndex
         // HNSW graph; otherwise HNSW with pgvector 0.8's iterative scan keeps going until enough rows pass the
         // tenant/status/name filters, and ef_search is sized to the candidates wanted.
         var useIndex = request.Allowed is null || request.Allowed.Length > _options.ExactScanMaxAllowedTools;
-        var efSearch = Math.Clamp(limit * 2, 40, 1000).ToString(CultureInfo.InvariantCulture);
+        // Hashed word features make many near-ties: a wide beam (4x the candidates) keeps HNSW close to exact.
+        var efSearch = Math.Clamp(limit * 4, 100, 1000).ToString(CultureInfo.InvariantCulture);
         await using (var settings = new NpgsqlCommand(
             $"SET LOCAL hnsw.ef_search = {efSearch}; SET LOCAL hnsw.iterative_scan = relaxed_order", connection, transaction))
         {
@@ -167,8 +168,13 @@ public sealed partial class PgToolSearchIndex
             return terms;
         }
 
+        // The most specific terms only: every OR'ed term widens the set of rows ts_rank_cd must rank.
         var specific = terms
-            .Where(t => statistics.Frequency(PorterStemmer.Stem(t)) <= statistics.Documents * _options.CommonTermShare)
+            .Select(t => (Term: t, Frequency: statistics.Frequency(PorterStemmer.Stem(t))))
+            .Where(t => t.Frequency <= statistics.Documents * _options.CommonTermShare)
+            .OrderBy(t => t.Frequency)
+            .Take(_options.MaxKeywordTerms)
+            .Select(t => t.Term)
             .ToList();
         return specific.Count > 0 ? specific : terms;
     }

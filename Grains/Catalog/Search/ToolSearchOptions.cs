@@ -17,6 +17,9 @@ public sealed class ToolSearchOptions
     /// <summary>Expanded full-text queries drop words contained in more than this share of the tenant's tools.</summary>
     public double CommonTermShare { get; set; } = 0.2;
 
+    /// <summary>At most this many (the rarest) words go into an expanded full-text query of a large tenant.</summary>
+    public int MaxKeywordTerms { get; set; } = 10;
+
     /// <summary>How many candidates each ranking contributes before fusion (at least k).</summary>
     public int Candidates { get; set; } = 50;
 
