@@ -1,4 +1,5 @@
 using System.Text;
+using Coworker.Audit;
 using Coworker.Catalog;
 using Coworker.Common;
 using Coworker.Secrets;
@@ -9,7 +10,7 @@ namespace Coworker.Execution;
 /// Resolves API-key, basic and bearer requirements from the tenant's service secrets, decrypted in this
 /// silo. Messages name the secret or provider, never a value. OAuth2 providers are not connectable yet.
 /// </summary>
-public sealed class SecretCredentialResolver(SecretReader secrets) : ICredentialResolver
+public sealed class SecretCredentialResolver(SecretReader secrets, IAuditLog audit, TimeProvider time) : ICredentialResolver
 {
     public async Task<ResolvedCredential?> ResolveAsync(string tenant, AuthRequirement auth, CancellationToken cancellationToken = default)
     {
@@ -58,6 +59,9 @@ public sealed class SecretCredentialResolver(SecretReader secrets) : ICredential
                 break;
         }
 
+        // Which secret was used, by whom, for what kind of credential: never the value.
+        await audit.RecordAsync(new AuditEvent(Guid.NewGuid(), tenant, time.GetUtcNow(), AuditKinds.SecretUse, CallerContext.CurrentActor,
+            $"secret/{name}", "ok", new Dictionary<string, string> { ["credential"] = auth.Kind.ToString() }), cancellationToken);
         return credential;
     }
 
