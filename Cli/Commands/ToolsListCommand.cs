@@ -42,7 +42,7 @@ internal static class ToolsListCommand
         if (session.Json)
         {
             // All pages as one array: what a script wants, without the cursor.
-            await session.Output.WriteLineAsync(JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+            await session.Output.WriteLineAsync(GatewayJson.Print(json));
             return ExitCodes.Ok;
         }
 

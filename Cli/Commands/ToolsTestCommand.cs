@@ -54,11 +54,20 @@ internal static class ToolsTestCommand
             using var document = JsonDocument.Parse(text);
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? document.RootElement.Clone()
-                : throw new UsageException($"--args must be a JSON object such as '{{\"petId\": 1}}', not a {document.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+                : throw new UsageException($"--args must be a JSON object such as '{{\"petId\": 1}}', not {Describe(document.RootElement.ValueKind)}.");
         }
         catch (JsonException ex)
         {
             throw new UsageException($"--args is not valid JSON: {ex.Message}");
         }
     }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
 }

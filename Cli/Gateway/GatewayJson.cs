@@ -11,10 +11,18 @@ internal static class GatewayJson
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private static readonly JsonSerializerOptions Printed = new(Options) { WriteIndented = true };
+    // Relaxed escaping: the output is read on a terminal or by jq, never embedded in HTML ("+00:00", not "\u002B00:00").
+    private static readonly JsonSerializerOptions Printed = new(Options)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The Gateway's answer as it came, re-indented for a terminal (same content: jq sees no difference).</summary>
     public static string Print(JsonElement element) => JsonSerializer.Serialize(element, Printed);
+
+    /// <summary>Several answers (the items of every page of a listing) as one indented array.</summary>
+    public static string Print(IEnumerable<JsonElement> elements) => JsonSerializer.Serialize(elements, Printed);
 
     /// <summary>A JSON text kept as a string by the Gateway (tool schemas) shown indented, or as-is when it is not JSON.</summary>
     public static string Indent(string json)

@@ -14,6 +14,12 @@ internal sealed class ImportProgress(TextWriter error)
 
     public async Task ShowAsync(ImportJob job)
     {
+        // A job that failed before counting operations has no progress to show; the error follows.
+        if (job.IsFinished && job.OperationsTotal == 0)
+        {
+            return;
+        }
+
         var line = job.Status switch
         {
             ImportJobStatus.Pending => $"importing {job.SourceId}: waiting to start",

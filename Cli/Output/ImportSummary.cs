@@ -12,7 +12,8 @@ internal static class ImportSummary
             $"Import {job.Id} of source '{job.SourceId}' {job.Status.ToString().ToLowerInvariant()}{api}, {job.OperationsDone}/{job.OperationsTotal} operations.");
         if (job.Status == ImportJobStatus.Failed)
         {
-            await output.WriteLineAsync($"Nothing was imported: {job.ErrorKind ?? "error"}: {job.Error}");
+            // The error itself goes to stderr (the command's "error: import failed (kind): ..." line).
+            await output.WriteLineAsync("Nothing was imported.");
             return;
         }
 

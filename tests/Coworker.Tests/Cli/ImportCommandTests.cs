@@ -5,7 +5,7 @@ namespace Coworker.Tests.Cli;
 
 /// <summary>`coworker import`, the real process against the real Gateway and a real upstream.</summary>
 [Collection(GatewayCollection.Name)]
-public sealed class ImportCommandTests(GatewayFixture gateway, ITestOutputHelper log)
+public sealed class ImportCommandTests(GatewayFixture gateway)
 {
     [Fact]
     public async Task ImportingAFileFollowsTheJobAndSummarisesEveryOperationAsAnAddedStagedTool()
@@ -66,7 +66,6 @@ public sealed class ImportCommandTests(GatewayFixture gateway, ITestOutputHelper
 
         var import = await scenario.RunInTenantAsync("import", scenario.WriteFile("truncated.json", truncated), "--source", "broken");
 
-        log.WriteLine(import.Output + import.Error);
         CliScenario.AssertFailedInOneLine(import, "error: import failed (malformed): ");
         Assert.Contains("failed", import.Output);
         var list = await scenario.RunInTenantAsync("tools", "list", "--json");

@@ -5,7 +5,7 @@ namespace Coworker.Tests.Cli;
 
 /// <summary>`coworker tools ...`, the real process against the real Gateway; test runs reach a real upstream.</summary>
 [Collection(GatewayCollection.Name)]
-public sealed class ToolsCommandTests(GatewayFixture gateway, ITestOutputHelper log)
+public sealed class ToolsCommandTests(GatewayFixture gateway)
 {
     [Fact]
     public async Task ATestRunReachesTheUpstreamThenPublishingShowsTheToolAsPublished()
@@ -15,7 +15,6 @@ public sealed class ToolsCommandTests(GatewayFixture gateway, ITestOutputHelper 
         var showPet = await scenario.ToolForAsync("GET /pets/{petId}");
 
         var run = await scenario.RunInTenantAsync("tools", "test", showPet, "--args", """{"petId": 7}""");
-        log.WriteLine(run.Output);
         CliScenario.AssertSucceeded(run);
         Assert.Matches(@"(?m)^outcome\s+ok\s*$", run.Output);
         Assert.Matches(@"(?m)^status\s+200\s*$", run.Output);
@@ -42,7 +41,6 @@ public sealed class ToolsCommandTests(GatewayFixture gateway, ITestOutputHelper 
         var listPets = await scenario.ToolForAsync("GET /pets");
 
         var show = await scenario.RunInTenantAsync("tools", "show", listPets);
-        log.WriteLine(show.Output);
         CliScenario.AssertSucceeded(show);
         Assert.Matches(@"(?m)^status\s+Staged\s*$", show.Output);
         Assert.Contains($"GET {scenario.Upstream.BaseUrl}/pets", show.Output);
@@ -70,7 +68,6 @@ public sealed class ToolsCommandTests(GatewayFixture gateway, ITestOutputHelper 
         var showPet = await scenario.ToolForAsync("GET /pets/{petId}");
 
         var search = await scenario.RunInTenantAsync("tools", "search", "info for a specific pet", "-k", "3");
-        log.WriteLine(search.Output);
 
         CliScenario.AssertSucceeded(search);
         var rows = CliScenario.Rows(search.Output);
