@@ -10,7 +10,7 @@ namespace Coworker.Tests.Infrastructure;
 /// The Gateway on a real Kestrel port, an Orleans client of a 2-silo cluster on PostgreSQL; the admin key
 /// is installed from COWORKER_ADMIN_KEY exactly as on a first production start.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     public const string AdminKey = "cwa_admin_test-admin-key-0123456789abcdefghijklmnopqrstuv";
 
@@ -23,12 +23,20 @@ public sealed class GatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
-        _factory = new GatewayFactory(Cluster);
-        _factory.UseKestrel(0);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var port = await BeforeGatewayStartsAsync(settings);
+        _factory = new GatewayFactory(Cluster, settings);
+        _factory.UseKestrel(port);
         _factory.StartServer();
         using var probe = _factory.CreateClient();
         BaseAddress = probe.BaseAddress!;
     }
+
+    /// <summary>
+    /// Runs after the cluster and before the Gateway starts: a variant of this fixture can start what the Gateway's
+    /// settings point at and add those settings. Returns the Gateway's port (0: any free port).
+    /// </summary>
+    protected virtual Task<int> BeforeGatewayStartsAsync(IDictionary<string, string?> settings) => Task.FromResult(0);
 
     /// <summary>A client without credentials.</summary>
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
@@ -42,7 +50,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_factory is not null)
         {
@@ -52,10 +60,15 @@ public sealed class GatewayFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    private sealed class GatewayFactory(ClusterFixture cluster) : WebApplicationFactory<GatewayMarker>
+    private sealed class GatewayFactory(ClusterFixture cluster, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<GatewayMarker>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting(ConfigKeys.PostgresConnection, cluster.Database.ConnectionString);
             builder.UseSetting(ConfigKeys.ClusterId, cluster.Cluster.Options.ClusterId);
             builder.UseSetting(ConfigKeys.ServiceId, cluster.Cluster.Options.ServiceId);
