@@ -4,7 +4,8 @@ namespace Coworker.Cli.Gateway;
 
 /// <summary>
 /// The options of every command that talks to the Gateway: <c>--gateway</c>, <c>--key</c> and <c>--json</c> are
-/// global (accepted before or after the command name); <c>--tenant</c> is added to each catalog command.
+/// global (accepted before or after the command name; the PostgreSQL commands ignore them); <c>--tenant</c> is
+/// added to each catalog command.
 /// </summary>
 internal sealed class GatewayOptions
 {
@@ -14,7 +15,7 @@ internal sealed class GatewayOptions
 
     public Option<string> Gateway { get; } = new("--gateway")
     {
-        Description = $"Gateway base URL; the {GatewayVariable} environment variable sets the default.",
+        Description = $"Gateway base URL for import and tools; the {GatewayVariable} environment variable sets the default.",
         HelpName = "url",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(GatewayVariable) is { Length: > 0 } url ? url : DefaultGateway,
@@ -23,14 +24,14 @@ internal sealed class GatewayOptions
     // No DefaultValueFactory: help prints defaults, and the key must never be printed.
     public Option<string?> Key { get; } = new("--key")
     {
-        Description = $"API key: an admin key (cwa_...) or a tenant key (cwk_...) (default: the {KeyVariable} environment variable). Never printed.",
+        Description = $"API key for import and tools: an admin key (cwa_...) or a tenant key (cwk_...) (default: the {KeyVariable} environment variable). Never printed.",
         HelpName = "key",
         Recursive = true,
     };
 
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Print the Gateway's JSON instead of tables.",
+        Description = "import and tools: print the Gateway's JSON instead of tables.",
         Recursive = true,
     };
 
