@@ -78,6 +78,10 @@ public sealed class OAuthTestServer : IAsyncDisposable
         var server = new OAuthTestServer(app);
         await app.StartAsync();
         server.Issuer = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        // Warm up (OpenIddict builds its options and token handlers on the first request) and check it works.
+        var discovery = await server.DiscoveryAsync();
+        Assert.Equal(server.Issuer, discovery.GetProperty("issuer").GetString());
+        await server.GetTokenAsync("urn:coworker:warm-up", agent: null);
         return server;
     }
 
