@@ -328,7 +328,7 @@ public sealed class McpAuthTests(OAuthGatewayFixture gateway)
         using var admin = gateway.Admin();
         var url = $"/api/v1/tenants/{AuditEvent.PlatformTenant}/audit?kind={AuditKinds.AuthFailure}&target={Uri.EscapeDataString("POST /mcp")}"
             + $"&from={Uri.EscapeDataString(since.AddSeconds(-1).ToString("O"))}&limit=500";
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60); // the audit reaches PostgreSQL through JetStream and a batch writer
         List<AuditRecord> rows;
         while (true)
         {
