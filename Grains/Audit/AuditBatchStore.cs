@@ -32,7 +32,9 @@ public sealed class AuditBatchStore(NpgsqlDataSource dataSource, AuditPartitions
         foreach (var e in events.Where(e => !stored.Contains(e.Id)))
         {
             var (seq, prevHash) = heads[e.Tenant];
-            var content = new AuditRowContent(e.Id, e.Tenant, seq + 1, e.At, e.Kind, e.Actor, e.Target, e.Outcome, e.Detail);
+            // PostgreSQL keeps microseconds: hash the time as it will read back.
+            var at = new DateTimeOffset(e.At.UtcTicks - e.At.UtcTicks % 10, TimeSpan.Zero);
+            var content = new AuditRowContent(e.Id, e.Tenant, seq + 1, at, e.Kind, e.Actor, e.Target, e.Outcome, e.Detail);
             var hash = AuditChain.ComputeHash(prevHash, content);
             rows.Add(new ChainedRow(content, prevHash, hash));
             heads[e.Tenant] = (content.Seq, hash);

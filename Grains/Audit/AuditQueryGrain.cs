@@ -4,9 +4,10 @@ namespace Coworker.Audit;
 
 /// <summary>
 /// Reads and verifies one tenant's audit log (the key). A stateless worker: PostgreSQL does the work, and the
-/// key is the only tenant it ever names in a query.
+/// key is the only tenant it ever names in a query. Reentrant: a long verification does not hold up queries.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class AuditQueryGrain(AuditReader reader, AuditVerifier verifier) : Grain, IAuditQueryGrain
 {
     private string Tenant => this.GetPrimaryKeyString();
