@@ -58,10 +58,11 @@ internal static class VerifyAuditCommand
 
         await using (dataSource)
         {
+            tenant = string.IsNullOrWhiteSpace(tenant) ? null : tenant.Trim();
             var scope = tenant is null ? "all tenants" : $"tenant {tenant}";
             try
             {
-                var report = await new AuditVerifier(dataSource).VerifyAsync(string.IsNullOrWhiteSpace(tenant) ? null : tenant, cancellationToken);
+                var report = await new AuditVerifier(dataSource).VerifyAsync(tenant, cancellationToken);
                 if (report.Intact)
                 {
                     await output.WriteLineAsync(

@@ -21,13 +21,22 @@ public sealed class AuditStream
     {
         _options = options.Value;
         JetStream = nats.CreateJetStreamContext();
-        var serviceId = cluster.Value.ServiceId;
+        (Name, SubjectPrefix) = NamesFor(cluster.Value.ServiceId, _options);
+    }
+
+    /// <summary>
+    /// Stream name and subject prefix of a deployment: the configured ones, else COWORKER_AUDIT / coworker.audit
+    /// for the default service id and COWORKER_AUDIT_{SERVICE} / coworker.audit-{service} for any other. The
+    /// prefixes differ in a whole token, so two deployments' streams never overlap (JetStream refuses that).
+    /// Public so that a test fixture can delete its cluster's stream.
+    /// </summary>
+    public static (string Stream, string SubjectPrefix) NamesFor(string? serviceId, AuditOptions options)
+    {
         var isDefault = string.IsNullOrEmpty(serviceId) || serviceId == "coworker";
-        var suffix = isDefault ? "" : Token(serviceId);
-        Name = _options.Stream is { Length: > 0 } stream ? stream : isDefault ? AuditOptions.DefaultStream : $"{AuditOptions.DefaultStream}_{suffix.ToUpperInvariant()}";
-        // "coworker.audit-{service}" is a different first token pair from "coworker.audit", so the subjects of
-        // two deployments' streams never overlap (JetStream refuses overlapping streams).
-        SubjectPrefix = _options.SubjectPrefix is { Length: > 0 } prefix ? prefix : isDefault ? AuditOptions.DefaultSubjectPrefix : $"{AuditOptions.DefaultSubjectPrefix}-{suffix}";
+        var suffix = isDefault ? "" : Token(serviceId!);
+        return (
+            options.Stream is { Length: > 0 } stream ? stream : isDefault ? AuditOptions.DefaultStream : $"{AuditOptions.DefaultStream}_{suffix.ToUpperInvariant()}",
+            options.SubjectPrefix is { Length: > 0 } prefix ? prefix : isDefault ? AuditOptions.DefaultSubjectPrefix : $"{AuditOptions.DefaultSubjectPrefix}-{suffix}");
     }
 
     public string Name { get; }

@@ -190,7 +190,17 @@ public sealed partial class AuditWriter(
                 await WriteSingleAsync(message, auditEvent, stoppingToken);
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping mid-batch: nothing was committed; let another silo have these now, not after AckWait.
+            foreach (var (message, _) in batch)
+            {
+                await message.NakAsync(cancellationToken: CancellationToken.None);
+            }
+
+            throw;
+        }
+        catch (Exception exception)
         {
             await BackOffAsync(batch.Select(b => b.Message), exception, stoppingToken);
         }
