@@ -118,7 +118,7 @@ stop_nats() {
   rm -f "$pidfile"
 }
 
-# What only the tests need: chromium for Studio browser tests.
+# What only the tests need: chromium for Studio browser tests, the MCP conformance suite (npm).
 install_test_prerequisites() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -126,5 +126,23 @@ install_test_prerequisites() {
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing: ${missing[*]}"
     apt_install "${missing[@]}"
+  fi
+  install_conformance_suite
+}
+
+# @modelcontextprotocol/conformance, pinned by tests/conformance/package-lock.json (docs/mcp-conformance.md).
+# Installed only when tests/conformance/node_modules is missing; needs the machine's Node.js 20 and npm.
+install_conformance_suite() {
+  local dir="$ROOT/tests/conformance"
+  [ -d "$dir/node_modules" ] && return 0
+  if ! command -v npm >/dev/null; then
+    log "npm (Node.js 20) not found: the MCP conformance test will fail until 'npm ci' has run in tests/conformance"
+    return 0
+  fi
+  log "installing the MCP conformance suite (npm ci in tests/conformance)"
+  if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    # No half-installed folder that the guard above would take for an installed one; the test says what is missing.
+    rm -rf "$dir/node_modules"
+    log "npm ci failed in tests/conformance: the MCP conformance test will fail"
   fi
 }
