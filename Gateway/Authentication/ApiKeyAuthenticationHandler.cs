@@ -61,24 +61,38 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var key = ReadKey();
-        var failed = key is not null;
-        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments(Mcp.McpEndpoints.Path)
-            ? $"Bearer realm=\"coworker\", resource_metadata=\"{Mcp.McpEndpoints.ResourceMetadataUrl(Request)}\""
-            : "Bearer realm=\"coworker\"";
-        if (failed)
+        var isToken = OAuthBearerSetup.IsJwt(Request.Headers.Authorization.ToString());
+        var challenge = "Bearer realm=\"coworker\"";
+        if (Request.Path.StartsWithSegments(Mcp.McpEndpoints.Path))
         {
-            await AuditFailureAsync(key!);
+            challenge += $", resource_metadata=\"{Mcp.McpEndpoints.ResourceMetadataUrl(Request)}\"";
+        }
+
+        if (isToken)
+        {
+            // RFC 6750 §3.1: say the token itself is the problem, so a client knows to get a new one.
+            challenge += ", error=\"invalid_token\"";
+        }
+
+        Response.Headers.WWWAuthenticate = challenge;
+        if (key is not null)
+        {
+            var reason = isToken ? Context.Items[OAuthBearerSetup.FailureItem] as string ?? "invalid_token" : "invalid_key";
+            await AuditFailureAsync(key, isToken, reason);
         }
 
         await ProblemResults.Write(Context, StatusCodes.Status401Unauthorized,
-            failed ? "The API key is not valid." : "An API key is required: send 'Authorization: Bearer <key>'.");
+            key is null ? "An API key or access token is required: send 'Authorization: Bearer <credential>'."
+            : isToken ? $"The access token is not valid ({(Context.Items[OAuthBearerSetup.FailureItem] as string ?? "invalid_token").Replace('_', ' ')})."
+            : "The API key is not valid.");
     }
 
     /// <summary>Records the refused credential's kind and claimed tenant, never the credential itself.</summary>
-    private async Task AuditFailureAsync(string key)
+    private async Task AuditFailureAsync(string key, bool isToken, string reason)
     {
         var (kind, claimedTenant) = key switch
         {
+            _ when isToken => ("bearer_token", (string?)null),
             _ when key.StartsWith(ApiKeyHasher.AdminKeyPrefix + "_", StringComparison.Ordinal) => ("admin_key", (string?)null),
             _ when AgentKeyFormat.Parse(key) is { } agent => ("agent_key", agent.Tenant),
             _ when ApiKeyHasher.ScopeOf(key, ApiKeyHasher.TenantKeyPrefix) is { } tenant && Slug.IsValid(tenant) => ("tenant_key", tenant),
@@ -87,7 +101,7 @@ public sealed class ApiKeyAuthenticationHandler(
         try
         {
             await cluster.GetGrain<IAuditGrain>(0).RecordAsync(AuditEvents.AuthFailure(
-                TimeProvider.GetUtcNow(), $"{Request.Method} {Request.Path}", "invalid_key", kind, claimedTenant,
+                TimeProvider.GetUtcNow(), $"{Request.Method} {Request.Path}", reason, kind, claimedTenant,
                 Context.Connection.RemoteIpAddress?.ToString()));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -21,6 +21,9 @@ public static class OAuthBearerSetup
     public const string SelectorScheme = "KeyOrToken";
     public const string AgentClaim = "coworker_agent";
 
+    /// <summary>HttpContext item holding why a bearer token was refused, for the 401 and the audit row.</summary>
+    public const string FailureItem = "coworker.token-failure";
+
     public static AuthenticationBuilder AddAgentOAuthBearer(this AuthenticationBuilder builder)
     {
         builder.AddPolicyScheme(SelectorScheme, "API key or OAuth access token", options =>
@@ -39,12 +42,28 @@ public static class OAuthBearerSetup
             jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(60);
             jwt.TokenValidationParameters.RequireExpirationTime = true;
             jwt.ForwardChallenge = CoworkerPrincipal.Scheme; // one 401 shape: problem+json + resource_metadata
-            jwt.Events = new JwtBearerEvents { OnTokenValidated = MapAgentAsync };
+            jwt.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = MapAgentAsync,
+                OnAuthenticationFailed = context =>
+                {
+                    context.HttpContext.Items[FailureItem] = context.Exception switch
+                    {
+                        Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException => "expired_token",
+                        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidAudienceException => "wrong_audience",
+                        Microsoft.IdentityModel.Tokens.SecurityTokenInvalidIssuerException => "wrong_issuer",
+                        Microsoft.IdentityModel.Tokens.SecurityTokenSignatureKeyNotFoundException
+                            or Microsoft.IdentityModel.Tokens.SecurityTokenInvalidSignatureException => "bad_signature",
+                        _ => "invalid_token",
+                    };
+                    return Task.CompletedTask;
+                },
+            };
         });
         return builder;
     }
 
-    private static bool IsJwt(string header) =>
+    public static bool IsJwt(string header) =>
         header.StartsWith("Bearer ey", StringComparison.Ordinal) && header.Count(c => c == '.') == 2;
 
     /// <summary>Turns a valid token into the same agent principal an agent API key yields.</summary>
@@ -54,6 +73,7 @@ public static class OAuthBearerSetup
         var slash = claimed?.IndexOf('/', StringComparison.Ordinal) ?? -1;
         if (claimed is null || slash <= 0 || !Slug.IsValid(claimed[..slash]) || !Slug.IsValid(claimed[(slash + 1)..]))
         {
+            context.HttpContext.Items[FailureItem] = "no_agent";
             context.Fail("The access token does not name an agent.");
             return;
         }
@@ -66,6 +86,7 @@ public static class OAuthBearerSetup
         }
         catch (CoworkerException)
         {
+            context.HttpContext.Items[FailureItem] = "unknown_agent";
             context.Fail("The access token names an unknown agent.");
         }
     }

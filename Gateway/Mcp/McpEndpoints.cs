@@ -73,6 +73,24 @@ public static class McpEndpoints
             await next(context);
         });
 
+    /// <summary>An authenticated but inactive agent knocking: recorded under its tenant.</summary>
+    private static async Task AuditRefusedAgentAsync(HttpContext context, string? status)
+    {
+        var (tenant, agent) = context.User.AgentIdentity()!.Value;
+        try
+        {
+            await context.RequestServices.GetRequiredService<IClusterClient>().GetGrain<Coworker.Audit.IAuditGrain>(0).RecordAsync(
+                new Coworker.Audit.AuditEvent(Guid.NewGuid(), tenant, DateTimeOffset.UtcNow, Coworker.Audit.AuditKinds.ToolDenied,
+                    $"agent:{agent}", $"{context.Request.Method} {Path}", "denied",
+                    new Dictionary<string, string> { ["reason"] = $"agent_{status?.ToLowerInvariant() ?? "unknown"}" }));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(McpEndpoints))
+                .LogWarning("Could not audit a refused agent: {Reason}", exception.GetType().Name);
+        }
+    }
+
     private static bool IsAllowedOrigin(string origin, HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value;
@@ -103,6 +121,7 @@ public static class McpEndpoints
                 var status = context.User.FindFirst(CoworkerPrincipal.AgentStatusClaim)?.Value;
                 if (status != nameof(Coworker.Agents.AgentStatus.Active))
                 {
+                    await AuditRefusedAgentAsync(context, status);
                     await ProblemResults.Write(context, StatusCodes.Status403Forbidden,
                         $"The agent is {status?.ToLowerInvariant() ?? "unknown"}; only active agents can use the MCP endpoint.");
                     return;
