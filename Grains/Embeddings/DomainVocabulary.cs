@@ -27,6 +27,8 @@ internal static class DomainVocabulary
     public static readonly (string Intent, string Words)[] QueryIntentWords =
     [
         (Intent.Create, "report reports reporting file raise raising log lodge open opening start starting begin"),
+        (Intent.Update, "push postpone delay reschedule"),
+        (Intent.Create, "save keep"),
         (Intent.List, "who whose"),
         (Intent.Get, "see seeing"),
     ];
@@ -61,7 +63,9 @@ internal static class DomainVocabulary
         "reminder alert", "presence status availability", "photo picture avatar image", "greeting salutation hello hi",
 "deployment deploy serving", "execution run training", "artifact dataset model",
         "task todo chore", "plan planner", "notebook onenote", "statement transaction", "alias sendas",
-        "vacation autoreply ooo", "forwarding forward", "contributor author",
+        "vacation autoreply ooo holiday leave", "forwarding forward", "contributor author",
+        "history earlier older previous past", "collaborate cooperate", "prediction inference",
+        "postpone delay reschedule", "dataset data", "typo mistake error",
     ];
 
     /// <summary>Weaker associations, one way: words that point at a domain without naming an object in it.</summary>
@@ -75,6 +79,9 @@ internal static class DomainVocabulary
         "iban bic > account number validate", "arrive arrival > delivery estimate", "cost fee > quote price",
         "spreadsheet pdf > file document", "puppy kitten > pet", "shop store > store", "workspace > team",
         "coworker teammate > user member", "trending > insights", "plan > planner",
+        "bring > invite add", "contribute contributed contributing > contributor", "collaborate > working people",
+        "serve serving prediction inference > deployment deploy", "training trained > execution",
+        "later earlier > time date", "typo mistake > update edit", "ml ai > model lm",
         // which product a request is about when it names none
         "mail email inbox mailbox > gmail outlook", "calendar meeting appointment > google outlook",
         "chat workspace > slack teams", "repo repository pull commit > github", "drive document spreadsheet > google onedrive",
@@ -99,6 +106,9 @@ internal static class DomainVocabulary
         ("older versions", "revisions", Intent.List), ("previous versions", "revisions", Intent.List),
         ("recycle bin", "trash", null), ("in the bin", "trash", Intent.Delete), ("write access", "collaborator permission", Intent.Share),
         ("work on", "assign assignee", null), ("money abroad", "transfer", Intent.Create),
+        ("how much money", "balance", Intent.Get), ("machine learning", "ml model training dataset", null),
+        ("propose changes", "pull request", Intent.Create), ("push back", "reschedule update", Intent.Update),
+        ("work with", "working people", null),
     ];
 
     /// <summary>Irregular forms WordNet's exception lists would also give, for when WordNet is absent.</summary>

@@ -34,15 +34,28 @@ internal sealed class FeatureBag
     }
 
     /// <summary>Signed feature hashing into <paramref name="dimensions"/> floats, L2-normalised.</summary>
-    public float[] ToVector(int dimensions)
+    public float[] ToVector(int dimensions, int probes = 3)
     {
         var vector = new float[dimensions];
+        var reserved = Intent.All.Count;
         foreach (var (feature, value) in _features)
         {
-            var hash = Fnv1A(feature);
-            var index = (int)(hash % (ulong)dimensions);
-            // A second hash bit picks the sign, so that colliding features cancel out on average instead of adding up.
-            vector[index] += (hash >> 63) == 0 ? value : -value;
+            // Intents are few and heavy: each has a slot of its own at the start, so no word can collide with one.
+            if (feature.StartsWith("i:", StringComparison.Ordinal) && Intent.SlotOf(feature[2..]) is int slot)
+            {
+                vector[slot] += value;
+                continue;
+            }
+
+            // Each feature is spread over a few hashed slots (each with a hashed sign), so that a collision with a
+            // heavy feature of an unrelated text shifts the similarity by a fraction instead of all of it.
+            var share = value / MathF.Sqrt(probes);
+            for (var probe = 0; probe < probes; probe++)
+            {
+                var hash = Fnv1A(feature, probe);
+                var index = reserved + (int)(hash % (ulong)(dimensions - reserved));
+                vector[index] += (hash >> 63) == 0 ? share : -share;
+            }
         }
 
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
@@ -57,9 +70,9 @@ internal sealed class FeatureBag
         return vector;
     }
 
-    private static ulong Fnv1A(string text)
+    private static ulong Fnv1A(string text, int seed)
     {
-        var hash = 14695981039346656037UL;
+        var hash = 14695981039346656037UL ^ (ulong)seed * 0x9E3779B97F4A7C15UL;
         foreach (var c in text)
         {
             hash = (hash ^ c) * 1099511628211UL;

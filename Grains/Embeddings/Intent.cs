@@ -21,4 +21,12 @@ public static class Intent
     public const string Move = "move";
     public const string Count = "count";
     public const string Login = "login";
+
+    /// <summary>Every intent, in the order of their reserved vector slots (append only: order is part of the vectors).</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [List, Get, Create, Update, Delete, Send, Search, Download, Upload, Watch, Share, Copy, Move, Count, Login];
+
+    private static readonly Dictionary<string, int> Slots = All.Select((intent, i) => (intent, i)).ToDictionary(p => p.intent, p => p.i);
+
+    public static int? SlotOf(string intent) => Slots.TryGetValue(intent, out var slot) ? slot : null;
 }

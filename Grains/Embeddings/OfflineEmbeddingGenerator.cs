@@ -14,8 +14,8 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 {
     public const string ProviderName = "coworker-offline";
     /// <summary>Bump the version whenever features or weights change: stored rows are then re-embedded.</summary>
-    public const string ModelId = "hashed-ngrams-wordnet-v1";
-    public const string ModelIdWithoutWordNet = "hashed-ngrams-v1";
+    public const string ModelId = "hashed-ngrams-wordnet-v2";
+    public const string ModelIdWithoutWordNet = "hashed-ngrams-v2";
 
     /// <summary>
     /// Key in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> of a Func&lt;string, float&gt; that weights
@@ -51,7 +51,7 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
         {
             cancellationToken.ThrowIfCancellationRequested();
             var weights = options?.AdditionalProperties?.TryGetValue(QueryWordWeightsKey, out var w) == true ? w as Func<string, float> : null;
-            embeddings.Add(new Embedding<float>(Featurize(value, weights).ToVector(_settings.Dimensions)) { ModelId = _modelId, CreatedAt = DateTimeOffset.UtcNow });
+            embeddings.Add(new Embedding<float>(Featurize(value, weights).ToVector(_settings.Dimensions, _settings.HashProbes)) { ModelId = _modelId, CreatedAt = DateTimeOffset.UtcNow });
         }
 
         return Task.FromResult(embeddings);

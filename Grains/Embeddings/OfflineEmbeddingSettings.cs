@@ -7,6 +7,8 @@ namespace Coworker.Embeddings;
 public sealed record OfflineEmbeddingSettings
 {
     public int Dimensions { get; init; } = 1024;
+    /// <summary>Hashed slots per feature (see FeatureBag.ToVector).</summary>
+    public int HashProbes { get; init; } = 3;
     public float NameWeight { get; init; } = 1.0f;
     public float TitleWeight { get; init; } = 1.0f;
     public float DescriptionLeadWeight { get; init; } = 0.8f;

@@ -67,16 +67,24 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
             words = words.GetRange(0, settings.MaxDescriptionWords);
         }
 
+        var consumed = new HashSet<int>();
         if (isQuery)
         {
-            AddPhrases(bag, intents, intentWeight, words);
+            AddPhrases(bag, intents, intentWeight, words, consumed);
         }
 
         var stems = new List<(string Stem, float Weight)>(words.Count);
         var negated = false;
         var plural = false;
-        foreach (var raw in words)
+        for (var position = 0; position < words.Count; position++)
         {
+            var raw = words[position];
+            if (consumed.Contains(position))
+            {
+                // Already stood for by its phrase ("sign in" -> login): the parts would only add noise.
+                continue;
+            }
+
             var word = DomainLexicon.BaseForm(raw);
             var stem = PorterStemmer.Stem(word);
             if (isQuery && Negations.Contains(raw))
@@ -87,7 +95,10 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
             }
 
             var intent = DomainLexicon.IntentOf(stem) ?? (isQuery ? DomainLexicon.QueryIntentOf(raw) : null);
-            if (intent is not null && !negated)
+            // In a request, a verb in the past describes the object, not the action: "the draft I wrote",
+            // "a message I already posted".
+            var describes = isQuery && (word != raw || (raw.EndsWith("ed", StringComparison.Ordinal) && raw.Length > 4));
+            if (intent is not null && !negated && !describes)
             {
                 intents?.Add("i:" + intent, intentWeight);
             }
@@ -143,18 +154,20 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
 
     private static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "without", "not", "never", "dont", "instead", "except" };
 
-    private void AddPhrases(FeatureBag bag, FeatureBag? intents, float intentWeight, List<string> words)
+    private void AddPhrases(FeatureBag bag, FeatureBag? intents, float intentWeight, List<string> words, HashSet<int> consumed)
     {
         foreach (var (phrase, meaning, intent) in DomainLexicon.Phrases)
         {
-            if (!ContainsSequence(words, phrase))
+            var at = PhraseMatch.Find(words, phrase);
+            if (at is null)
             {
                 continue;
             }
 
+            consumed.UnionWith(at);
             foreach (var word in meaning)
             {
-                bag.Add("w:" + PorterStemmer.Stem(word), settings.LexiconSynonymWeight);
+                bag.Add("w:" + PorterStemmer.Stem(word), 1f);
             }
 
             if (intent is not null)
@@ -198,25 +211,6 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
                 bag.Add("c:" + padded.Substring(i, 3), scale * settings.CharacterGramWeight / grams);
             }
         }
-    }
-
-    private static bool ContainsSequence(List<string> words, string[] phrase)
-    {
-        for (var i = 0; i + phrase.Length <= words.Count; i++)
-        {
-            var match = true;
-            for (var j = 0; j < phrase.Length && match; j++)
-            {
-                match = words[i + j] == phrase[j];
-            }
-
-            if (match)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // The first sentence usually says what the operation does; the rest qualifies it.
