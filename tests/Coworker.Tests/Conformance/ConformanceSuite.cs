@@ -19,6 +19,13 @@ internal static partial class ConformanceSuite
 
     private static string EntryPoint => Path.Combine(PackageDirectory, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js");
 
+    /// <summary>The version tests/conformance/package.json pins.</summary>
+    public static string PinnedVersion()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(PackageDirectory, "package.json")));
+        return json.RootElement.GetProperty("dependencies").GetProperty(Package).GetString()!;
+    }
+
     /// <summary>The installed version; fails with what to do when the package is not installed.</summary>
     public static string InstalledVersion()
     {
