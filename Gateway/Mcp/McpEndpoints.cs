@@ -91,6 +91,11 @@ public static class McpEndpoints
         }
     }
 
+    /// <summary>
+    /// Allowed: origins listed in configuration, the origin of the canonical MCP URL, and loopback origins.
+    /// Never derived from the request's own Host header: in a DNS-rebinding attack the Host and the Origin
+    /// are both the attacker's name, so "Origin matches Host" would let it through.
+    /// </summary>
     private static bool IsAllowedOrigin(string origin, HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value;
@@ -99,8 +104,18 @@ public static class McpEndpoints
             return true;
         }
 
-        return Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && string.Equals($"{uri.Host}:{uri.Port}", $"{context.Request.Host.Host}:{context.Request.Host.Port ?? (context.Request.IsHttps ? 443 : 80)}", StringComparison.OrdinalIgnoreCase);
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        if (uri.IsLoopback)
+        {
+            return true;
+        }
+
+        return options.CanonicalUrl is { } canonical && Uri.TryCreate(canonical, UriKind.Absolute, out var self)
+            && string.Equals(uri.GetLeftPart(UriPartial.Authority), self.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
     }
 
     private static IResult ProtectedResourceMetadata(HttpRequest request, IOptions<McpOptions> options) =>

@@ -16,7 +16,7 @@ public sealed class McpOptions
 
     /// <summary>
     /// Browser origins allowed to call /mcp (DNS-rebinding protection). Requests without an Origin header
-    /// (non-browser clients) are allowed; a request whose Origin names the Gateway's own host is allowed.
+    /// (non-browser clients) are allowed, and so are loopback origins and the origin of <see cref="CanonicalUrl"/>.
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
