@@ -14,8 +14,8 @@ public sealed class OfflineEmbeddingGenerator : IEmbeddingGenerator<string, Embe
 {
     public const string ProviderName = "coworker-offline";
     /// <summary>Bump the version whenever features or weights change: stored rows are then re-embedded.</summary>
-    public const string ModelId = "hashed-ngrams-wordnet-v2";
-    public const string ModelIdWithoutWordNet = "hashed-ngrams-v2";
+    public const string ModelId = "hashed-ngrams-wordnet-v3";
+    public const string ModelIdWithoutWordNet = "hashed-ngrams-v3";
 
     /// <summary>
     /// Key in <see cref="EmbeddingGenerationOptions.AdditionalProperties"/> of a Func&lt;string, float&gt; that weights

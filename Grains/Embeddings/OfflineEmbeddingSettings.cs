@@ -21,6 +21,7 @@ public sealed record OfflineEmbeddingSettings
     public float RelatedWeight { get; init; } = 0.3f;
     public float WordNetWeight { get; init; } = 0.3f;
     public float BigramWeight { get; init; } = 0.4f;
+    public float CompoundWeight { get; init; } = 0.5f;
     public float CharacterGramWeight { get; init; } = 0.25f;
     /// <summary>Words of a description past this many are ignored (boilerplate, examples, caveats).</summary>
     public int MaxDescriptionWords { get; init; } = 120;

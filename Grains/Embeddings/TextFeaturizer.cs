@@ -74,6 +74,7 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
         }
 
         var stems = new List<(string Stem, float Weight)>(words.Count);
+        var compounds = new List<string>(words.Count);
         var negated = false;
         var plural = false;
         for (var position = 0; position < words.Count; position++)
@@ -116,6 +117,7 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
             var weight = (wordWeight?.Invoke(stem) ?? 1f) * (negated ? 0.3f : 1f);
             negated = false;
             stems.Add((stem, weight));
+            compounds.Add(word);
             bag.Add("w:" + stem, weight);
             if (isQuery)
             {
@@ -141,6 +143,9 @@ internal sealed class TextFeaturizer(OfflineEmbeddingSettings settings, WordNetS
             {
                 bag.Add("b:" + a + "|" + b, settings.BigramWeight * (stems[i].Weight + stems[i + 1].Weight) / 2);
             }
+
+            // Compounds written apart or together meet: "re-run" ~ "rerun", "sign up" ~ "signup", "calendar list" ~ "calendarlist".
+            bag.Add("w:" + PorterStemmer.Stem(compounds[i] + compounds[i + 1]), settings.CompoundWeight * Math.Min(stems[i].Weight, stems[i + 1].Weight));
         }
 
         return bag;
