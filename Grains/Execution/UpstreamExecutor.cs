@@ -64,12 +64,7 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var contentType = response.Content.Headers.ContentType?.MediaType;
-            if (response.Content.Headers.ContentLength > limits.MaxResponseBytes)
-            {
-                return TooLarge(recorded, (int)response.StatusCode, contentType, clock, limits);
-            }
-
-            var body = await ReadCappedAsync(response.Content, limits.MaxResponseBytes, timeout.Token);
+            var body = await CappedBody.ReadAsync(response.Content, limits.MaxResponseBytes, timeout.Token);
             if (body is null)
             {
                 return TooLarge(recorded, (int)response.StatusCode, contentType, clock, limits);
@@ -112,24 +107,4 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
     private static UpstreamResult TooLarge(RecordedRequest recorded, int status, string? contentType, Stopwatch clock, UpstreamOptions limits) =>
         new(recorded, status, contentType, null, clock.ElapsedMilliseconds, UpstreamOutcome.TooLarge,
             $"The upstream response is larger than the {limits.MaxResponseBytes / (1024 * 1024)} MB limit.");
-
-    /// <summary>Reads at most <paramref name="max"/> bytes; null when the body is longer.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, long max, CancellationToken cancellationToken)
-    {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > max)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
 }

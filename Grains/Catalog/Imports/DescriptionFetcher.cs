@@ -31,26 +31,8 @@ public sealed class DescriptionFetcher(IHttpClientFactory httpClients)
                 throw CoworkerException.Validation($"Fetching the description failed: {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
 
-            if (response.Content.Headers.ContentLength > maxBytes)
-            {
-                throw CoworkerException.Validation($"The description is larger than {maxBytes / (1024 * 1024)} MB.");
-            }
-
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, timeout.Token)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    throw CoworkerException.Validation($"The description is larger than {maxBytes / (1024 * 1024)} MB.");
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
+            return await CappedBody.ReadAsync(response.Content, maxBytes, timeout.Token)
+                ?? throw CoworkerException.Validation($"The description is larger than {maxBytes / (1024 * 1024)} MB.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
