@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 
 namespace Coworker.Execution;
 
@@ -24,7 +25,10 @@ public static class ExecutionServices
                 AutomaticDecompression = System.Net.DecompressionMethods.All,
                 UseCookies = false,
             })
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("upstream", UpstreamResilience.Configure)
+            // One pipeline, and so one circuit breaker, per upstream host: a failing API pauses only itself.
+            .SelectPipelineByAuthority();
         services.TryAddSingleton<ICredentialResolver, NoCredentialResolver>();
         services.AddSingleton<UpstreamExecutor>();
         return services;

@@ -80,6 +80,11 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
             return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.Timeout,
                 $"The upstream did not answer within {limits.Timeout.TotalSeconds:0.#} s.");
         }
+        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        {
+            return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.CircuitOpen,
+                "The upstream host has been failing; calls to it are paused for a few seconds.");
+        }
         catch (HttpRequestException failure) when (FindBlocked(failure) is { } blocked)
         {
             return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.Blocked, blocked.Message);

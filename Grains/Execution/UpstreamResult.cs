@@ -24,5 +24,6 @@ public static class UpstreamOutcome
     public const string TooLarge = "too_large";
     public const string InvalidArguments = "invalid_arguments";
     public const string CredentialMissing = "credential_missing";
+    public const string CircuitOpen = "circuit_open";
     public const string Error = "error";
 }

@@ -25,6 +25,9 @@ public sealed class TestUpstream : IAsyncDisposable
 
     public IHeaderDictionary? LastHeaders { get; private set; }
 
+    /// <summary>Requests seen per path ("GET /flaky"), to tell retries from single sends.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> Hits { get; } = new();
+
     public static async Task<TestUpstream> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,6 +38,7 @@ public sealed class TestUpstream : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             upstream.LastHeaders = new HeaderDictionary(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value));
+            upstream.Hits.AddOrUpdate($"{context.Request.Method} {context.Request.Path}", 1, (_, n) => n + 1);
             await next(context);
         });
         app.MapGet("/pets/{id:int}", (int id) => Results.Json(new { id, name = $"pet-{id}", status = "available" }));
@@ -42,6 +46,9 @@ public sealed class TestUpstream : IAsyncDisposable
             Results.Json(Enumerable.Range(1, limit ?? 3).Select(i => new { id = i, name = $"pet-{i}", status = status ?? "available" })));
         app.MapPost("/pets", async (HttpRequest request) => Results.Json(await request.ReadFromJsonAsync<object>(), statusCode: 201));
         app.MapGet("/broken", () => Results.Problem("upstream exploded", statusCode: 500));
+        // Fails the first time, then works: a transient failure a retry should hide.
+        app.MapGet("/flaky", () => upstream.Hits["GET /flaky"] == 1 ? Results.StatusCode(503) : Results.Json(new { ok = true }));
+        app.MapPost("/flaky", () => Results.StatusCode(503));
         app.MapGet("/slow", async (CancellationToken token) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(30), token);
