@@ -2,9 +2,10 @@
 # Writes $RUN_DIR/profile.md:
 #   1. one caller at a time (wrk -t1 -c1): each target's service time with no queueing;
 #   2. the upstream hop as Coworker's silo timed it (audit detail latency_ms of those calls);
-#   3. perf (cpu-clock samples, JIT frames named through DOTNET_PerfMapEnabled=1, which run.sh sets for the silo
-#      and the Gateway in this mode) of the silo and the Gateway under the benchmark's load: self time by
-#      component and the hottest methods.
+#   3. context switches per call by process and thread kind under the benchmark's load;
+#   4. perf (cpu-clock samples, JIT frames named through DOTNET_PerfMapEnabled=1, which run.sh sets for the silo
+#      and the Gateway in this mode) of the silo and the Gateway under that load: where the CPU is by leaf frame,
+#      and the inclusive share of assemblies and of Coworker's (and a few libraries') methods.
 PROFILE="$RUN_DIR/profile.md"
 PROFILE_SECONDS="${BENCH_PROFILE_SECONDS:-10}"
 
@@ -13,7 +14,7 @@ single_caller() { # name url kind path tool protocol session auth
   wrk -t1 -c1 -d"${PROFILE_SECONDS}s" --latency -s "$BENCH_DIR/mcp-call.lua" "$2" >"$RUN_DIR/wrk-$1-single.txt" 2>&1
   local line p; line=$(grep '^BENCH requests=' "$RUN_DIR/wrk-$1-single.txt"); p=$(grep '^BENCH p50_us=' "$RUN_DIR/wrk-$1-single.txt")
   awk -v name="$1" -v l="$line" -v p="$p" 'BEGIN {
-    split(l " " p, f, /[ =]/); for (i = 1; i in f; i++) v[f[i]] = f[i + 1];
+    n = split(l " " p, f, /[ =]/); for (i = 1; i < n; i++) v[f[i]] = f[i + 1];
     printf "| %s | %.0f | %.2f | %.2f | %.2f | %s |\n", name, v["requests"] / (v["duration_us"] / 1e6),
       v["p50_us"] / 1000, v["p90_us"] / 1000, v["p99_us"] / 1000, v["bad"] }'
 }
@@ -35,14 +36,14 @@ audit_from=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 # The silo times the upstream hop itself (whole milliseconds) and records it in each call's audit event.
 if [ -z "$GIVEN_POSTGRES" ]; then
   sleep 2 # the audit writer batches events for up to 200 ms
-  hop=$(pg_user_run "$PG_BIN/psql" -h "$DATA/postgres" -p "$PG_PORT" -U coworker -d "$BENCH_DB" -tA -F ' ' -c "
+  hop=$(pg_user_run "$PG_BIN/psql" -h "$DATA/postgres" -p "$PG_PORT" -U coworker -d "$BENCH_DB" -tA -F ', ' -c "
     SELECT count(*),
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY (detail->>'latency_ms')::int),
-           percentile_cont(0.99) WITHIN GROUP (ORDER BY (detail->>'latency_ms')::int)
+           percentile_disc(0.5) WITHIN GROUP (ORDER BY (detail->>'latency_ms')::int),
+           percentile_disc(0.99) WITHIN GROUP (ORDER BY (detail->>'latency_ms')::int)
     FROM coworker.audit_events
     WHERE kind = 'tool_call' AND at >= '$audit_from' AND at <= '$audit_to'" 2>&1 || true)
   echo "Upstream hop as the silo timed it during the single-caller Coworker run (audit detail latency_ms, whole ms):" \
-    "calls, p50, p99 = $hop." >>"$PROFILE"
+    "calls, p50 ms, p99 ms = $hop." >>"$PROFILE"
   echo >>"$PROFILE"
 fi
 
@@ -52,39 +53,59 @@ if command -v perf >/dev/null; then
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$((PROFILE_SECONDS + 4))s" -s "$BENCH_DIR/mcp-call.lua" "$GATEWAY" >"$RUN_DIR/wrk-coworker-perf.txt" 2>&1 &
   wrk_pid=$!
   sleep 2
+  thread_switches() { # -> "process thread-kind switches" per thread of the silo and the Gateway
+    local pid name t
+    for pid in "$SILO_PID:silo" "$GATEWAY_PID:gateway"; do
+      name=${pid#*:}; pid=${pid%%:*}
+      for t in /proc/"$pid"/task/*; do
+        printf '%s %s %s %s\n' "$name" "$(basename "$t")" "$(tr ' ' '_' <"$t/comm" 2>/dev/null)" \
+          "$(awk '/ctxt_switches/ { s += $2 } END { print s + 0 }' "$t/status" 2>/dev/null || echo 0)"
+      done
+    done
+  }
+  thread_switches >"$RUN_DIR/switches-before.txt"; window_start=$(date +%s.%N)
   for target in silo:$SILO_PID gateway:$GATEWAY_PID; do
     perf record -F 999 -g -p "${target#*:}" -o "$RUN_DIR/perf-${target%%:*}.data" -- sleep "$((PROFILE_SECONDS / 2))" >/dev/null 2>&1 || true
   done
+  thread_switches >"$RUN_DIR/switches-after.txt"; window_end=$(date +%s.%N)
   wait "$wrk_pid" || true
+  perf_rps=$(awk '/^BENCH requests=/ { n = split($0, f, /[ =]/); for (i = 1; i < n; i++) v[f[i]] = f[i + 1];
+    printf "%.0f", v["requests"] / (v["duration_us"] / 1e6) }' "$RUN_DIR/wrk-coworker-perf.txt")
+  {
+    echo "#### Context switches per call under load, by process and thread (during the perf window)"
+    echo
+    echo '```'
+    awk -v rps="${perf_rps:-0}" -v secs="$(awk -v a="$window_start" -v b="$window_end" 'BEGIN { print b - a }')" '
+      NR == FNR { before[$1 " " $2] = $4; next }
+      { d = $4 - before[$1 " " $2]; if (d > 0) by[$1 " " $3] += d }
+      END { for (k in by) printf "%8.1f  %s\n", (rps > 0 ? by[k] / (rps * secs) : 0), k }' \
+      "$RUN_DIR/switches-before.txt" "$RUN_DIR/switches-after.txt" | sort -rn | head -12
+    echo '```'
+    echo "(per call = switches in the window / (the load's requests/s, ${perf_rps:-?}, x the window's seconds); perf itself adds some)"
+    echo
+  } >>"$PROFILE"
   for target in silo gateway; do
     [ -s "$RUN_DIR/perf-$target.data" ] || continue
-    perf report -i "$RUN_DIR/perf-$target.data" --no-children --sort sym --stdio -g none --percent-limit 0.3 \
-      >"$RUN_DIR/perf-$target.txt" 2>/dev/null || true
+    perf script -i "$RUN_DIR/perf-$target.data" >"$RUN_DIR/perf-$target.script" 2>/dev/null || true
     {
-      echo "#### $target: self CPU time by component (perf, cpu-clock)"
+      echo "#### $target under load: perf (cpu-clock, 999 Hz, ${PROFILE_SECONDS}/2 s)"
       echo
       echo '```'
-      # Components: the first two segments of a managed method's namespace; native code by library.
-      perf report -i "$RUN_DIR/perf-$target.data" --no-children --sort dso,sym --stdio -g none 2>/dev/null \
-        | awk '/^ +[0-9.]+%/ {
-            pct = $1; sub(/%/, "", pct); dso = $2; sym = ""; for (i = 4; i <= NF; i++) sym = sym " " $i;
-            if (dso ~ /^perf-[0-9]+\.map$/ || dso ~ /\.dll$/) {
-              name = sym; sub(/^ *\[?/, "", name); sub(/[:!(].*/, "", name); sub(/\[[^]]*\] */, "", name);
-              n = split(name, seg, "."); comp = (n >= 2 ? seg[1] "." seg[2] : seg[1]);
-              if (comp == "") comp = "jitted (unnamed)";
-            } else if (dso ~ /kernel/) comp = "kernel";
-            else comp = dso;
-            total[comp] += pct }
-          END { for (c in total) printf "%6.1f%%  %s\n", total[c], c }' | sort -rn | head -20
-      echo '```'
+      awk -f "$BENCH_DIR/perf-leaf.awk" "$RUN_DIR/perf-$target.script"
       echo
-      echo "#### $target: hottest methods (self time)"
-      echo
-      echo '```'
-      grep -E '^ +[0-9.]+%' "$RUN_DIR/perf-$target.txt" | head -25 | cut -c1-160
+      echo "Coworker, NATS, JSON Schema, logging and HttpClient methods by inclusive share:"
+      awk -v pat="Coworker|NATS|Json.Schema|Logging|Http.Logging|ModelContextProtocol.Server.McpServer::|Orleans.Runtime.Messaging" -v n=25 \
+        -f "$BENCH_DIR/perf-methods.awk" "$RUN_DIR/perf-$target.script"
       echo '```'
       echo
     } >>"$PROFILE"
   done
 fi
+
+# Log lines the serving processes wrote per call during the measured Coworker run (console logging is synchronous
+# formatting plus a hand-over to the logger's own thread).
+{
+  echo "Log lines per call during the measured Coworker run: Gateway ${R[coworker.loglines_gateway]}, silo ${R[coworker.loglines_silo]}."
+  echo
+} >>"$PROFILE"
 log "profile written to $PROFILE"

@@ -134,8 +134,9 @@ log "migrating database $BENCH_DB"
 dotnet "$ROOT/Cli/bin/Release/net10.0/coworker.dll" migrate >"$RUN_DIR/migrate.log" 2>&1 || { cat "$RUN_DIR/migrate.log"; exit 1; }
 
 log "starting the silo (health $SILO_HTTP_PORT, silo $SILO_PORT, gateway $SILO_GATEWAY_PORT)"
-# With BENCH_PROFILE=1 the runtime writes /tmp/perf-<pid>.map so that perf can name JIT-compiled methods.
-[ "${BENCH_PROFILE:-0}" = 1 ] && export DOTNET_PerfMapEnabled=1
+# With BENCH_PROFILE=1 the runtime writes /tmp/perf-<pid>.map so that perf can name JIT-compiled methods (W^X off:
+# with it, JIT code runs from a double-mapped memfd the map's addresses do not describe).
+[ "${BENCH_PROFILE:-0}" = 1 ] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
 (cd "$ROOT/Silo/bin/Release/net10.0" && Urls="http://127.0.0.1:$SILO_HTTP_PORT" Orleans__SiloPort="$SILO_PORT" \
   Orleans__GatewayPort="$SILO_GATEWAY_PORT" exec dotnet Coworker.Silo.dll) >"$RUN_DIR/silo.log" 2>&1 &
 SILO_PID=$!; pids+=("$SILO_PID")
@@ -145,7 +146,7 @@ wait_http silo "http://127.0.0.1:$SILO_HTTP_PORT/health/live"
 log "starting the Gateway on $GATEWAY"
 (cd "$ROOT/Gateway/bin/Release/net10.0" && Urls="$GATEWAY" exec dotnet Coworker.Gateway.dll) >"$RUN_DIR/gateway.log" 2>&1 &
 GATEWAY_PID=$!; pids+=("$GATEWAY_PID")
-unset DOTNET_PerfMapEnabled
+unset DOTNET_PerfMapEnabled DOTNET_EnableWriteXorExecute
 wait_http gateway "$GATEWAY/health/live"
 
 log "starting the peer on $PEER (mcp-proxy $PEER_PROXY_VERSION -> openapi-mcp-server $PEER_SERVER_VERSION over stdio)"
@@ -247,6 +248,15 @@ cpu_ticks() { # pids... -> utime+stime in clock ticks, summed (a process that ha
 machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
 children_ticks() { awk '{ sub(/^.*\) /, ""); print $14 + $15 }' "/proc/$$/stat"; } # reaped children (wrk) of this shell
 load1() { cut -d' ' -f1 /proc/loadavg; }
+ctx_switches() { # pids... -> voluntary + involuntary context switches of all their threads
+  local pid total=0 n
+  for pid in "$@"; do
+    n=$( (cat /proc/"$pid"/task/*/status 2>/dev/null || true) | awk '/ctxt_switches/ { s += $2 } END { print s + 0 }')
+    total=$((total + n))
+  done
+  echo "$total"
+}
+log_lines() { wc -l <"$RUN_DIR/$1.log"; }
 # The machine is shared (builds, tests): wait, up to BENCH_IDLE_WAIT seconds, for the 1-minute load average to fall
 # under BENCH_MAX_LOAD before each measurement. The report gives the load and the CPU other processes used.
 wait_idle() {
@@ -282,12 +292,15 @@ run_wrk() { # name url pids-var kind path tool protocol session auth
   local pids_now infra; pids_now=$(eval "$procs"); infra=$(infra_pids | sort -u)
   R[$name.load]=$(load1)
   local before infra_before busy_before wrk_before
+  local ctx_before gw_lines silo_lines
+  ctx_before=$(ctx_switches $pids_now); gw_lines=$(log_lines gateway); silo_lines=$(log_lines silo)
   busy_before=$(machine_busy_ticks); wrk_before=$(children_ticks); before=$(cpu_ticks $pids_now); infra_before=$(cpu_ticks $infra)
   log "$name: measuring ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH_DIR/mcp-call.lua" "$url" >"$RUN_DIR/wrk-$name.txt" 2>&1
   local after infra_after busy_after wrk_after
   pids_now=$(eval "$procs"); after=$(cpu_ticks $pids_now); infra_after=$(cpu_ticks $infra)
   busy_after=$(machine_busy_ticks); wrk_after=$(children_ticks)
+  local ctx_after; ctx_after=$(ctx_switches $pids_now)
   local other=$(( (busy_after - busy_before) - (after - before) - (infra_after - infra_before) - (wrk_after - wrk_before) ))
   R[$name.wrk]=$(awk -v t=$((wrk_after - wrk_before)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
   R[$name.other]=$(awk -v t="$other" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (t < 0 ? 0 : t) / hz }')
@@ -306,7 +319,9 @@ run_wrk() { # name url pids-var kind path tool protocol session auth
   R[$name.cpu_per_1k]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? t / hz * 1e6 / r : 0) }')
   R[$name.infra]=$(awk -v t=$((infra_after - infra_before)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
   R[$name.mem]=$(awk -v k="$(hwm_kib $pids_now)" 'BEGIN { printf "%.0f", k / 1024 }')
-  R[$name.procs]=$(wc -w <<<"$pids_now")
+  R[$name.ctx]=$(awk -v c=$((ctx_after - ctx_before)) -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')
+  R[$name.loglines_gateway]=$(awk -v c=$(( $(log_lines gateway) - gw_lines )) -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')
+  R[$name.loglines_silo]=$(awk -v c=$(( $(log_lines silo) - silo_lines )) -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')
   grep -q '^BENCH sample_bad=' "$RUN_DIR/wrk-$name.txt" && log "$name: first bad response: $(grep '^BENCH sample_bad=' "$RUN_DIR/wrk-$name.txt" | head -c 400)"
   log "$name: ${R[$name.rps]} req/s, p50 ${R[$name.p50]} ms, p99 ${R[$name.p99]} ms, ${R[$name.bad]} bad of $req"
 }
@@ -334,16 +349,16 @@ REPORT="$RESULTS/mcp-$STAMP.md"
   echo "($(nproc) cores, $cpu_model). Tool: GET /pets/{id} on a Kestrel upstream; Coworker with every governance step on"
   echo "(agent key, role grant, published version, agent + tenant rate limits, SSRF guard with allowlist, audit to JetStream)."
   echo
-  echo "| target | requests/s | p50 ms | p99 ms | bad / requests | CPU s | CPU ms per 1k calls | peak RSS MiB | PG+NATS CPU s | wrk CPU s | others' CPU s | load before |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  echo "| target | requests/s | p50 ms | p99 ms | bad / requests | CPU s | CPU ms per 1k calls | context switches per call | peak RSS MiB | PG+NATS CPU s | wrk CPU s | others' CPU s | load before |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   for n in direct coworker peer; do
     case $n in
       direct) label="direct (GET upstream)";;
       coworker) label="Coworker /mcp ($COWORKER_PROTOCOL${COWORKER_SESSION:+, session})";;
       peer) label="peer: mcp-proxy + openapi-mcp-server ($PEER_PROTOCOL${PEER_SESSION:+, session})";;
     esac
-    printf '| %s | %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "${R[$n.rps]}" "${R[$n.p50]}" "${R[$n.p99]}" \
-      "${R[$n.bad]}" "${R[$n.requests]}" "${R[$n.cpu]}" "${R[$n.cpu_per_1k]}" "${R[$n.mem]}" "${R[$n.infra]}" "${R[$n.wrk]}" "${R[$n.other]}" "${R[$n.load]}"
+    printf '| %s | %s | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "${R[$n.rps]}" "${R[$n.p50]}" "${R[$n.p99]}" \
+      "${R[$n.bad]}" "${R[$n.requests]}" "${R[$n.cpu]}" "${R[$n.cpu_per_1k]}" "${R[$n.ctx]}" "${R[$n.mem]}" "${R[$n.infra]}" "${R[$n.wrk]}" "${R[$n.other]}" "${R[$n.load]}"
   done
   echo
   echo "- Coworker / direct requests/s: **$(ratio "${R[coworker.rps]}" "${R[direct.rps]}")**"
@@ -355,6 +370,8 @@ REPORT="$RESULTS/mcp-$STAMP.md"
   echo "  direct = upstream; Coworker = silo + Gateway; peer = mcp-proxy + openapi-mcp-server. The upstream's own CPU is"
   echo "  in none of the other rows. PG+NATS is PostgreSQL and nats-server (Coworker's grain state and audit log);"
   echo "  others' CPU is what the rest of the machine used meanwhile (anything above ~0 means the run was disturbed)."
+  echo "  Context switches (voluntary + involuntary, all threads of the serving processes) per call: a hand-over between"
+  echo "  threads or processes costs a wake-up, and on $(nproc) cores those wake-ups are much of the CPU time."
   echo "  Peak RSS is VmHWM summed over the serving processes, over their whole life (set-up included)."
   echo "- Versions: .NET SDK $dotnet_version, Node $node_version, wrk $wrk_version, mcp-proxy $PEER_PROXY_VERSION,"
   echo "  @ivotoby/openapi-mcp-server $PEER_SERVER_VERSION; Coworker $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)")$(git -C "$ROOT" diff --quiet HEAD -- Gateway Grains Grains.Abstractions Silo ServiceDefaults Storage 2>/dev/null || echo ' (with uncommitted changes)')."
@@ -371,5 +388,5 @@ GATEWAY=$GATEWAY PEER=$PEER UPSTREAM=$UPSTREAM TOOL=$TOOL PEER_TOOL=$PEER_TOOL A
 SILO_PID=$SILO_PID GATEWAY_PID=$GATEWAY_PID PEER_PID=$PEER_PID UPSTREAM_PID=$UPSTREAM_PID
 ENV
   log "holding for ${BENCH_HOLD}s; settings in $RUN_DIR/env.sh"
-  sleep "$BENCH_HOLD" & wait $! # wait, unlike a foreground sleep, lets the trap run at once
+  sleep "$BENCH_HOLD" & pids+=($!); wait $! # wait, unlike a foreground sleep, lets the trap run at once
 fi
