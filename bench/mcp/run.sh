@@ -289,19 +289,36 @@ run_wrk() { # name url pids-var kind path tool protocol session auth
   wait_idle
   log "$name: warm-up ${WARMUP}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/mcp-call.lua" "$url" >"$RUN_DIR/wrk-$name-warmup.txt" 2>&1
-  local pids_now infra; pids_now=$(eval "$procs"); infra=$(infra_pids | sort -u)
+  local pids_now infra pid; pids_now=$(eval "$procs"); infra=$(infra_pids | sort -u)
+  declare -A each_before=() infra_each=()
+  for pid in $pids_now; do each_before[$pid]=$(cpu_ticks "$pid"); done
   R[$name.load]=$(load1)
   local before infra_before busy_before wrk_before
   local ctx_before gw_lines silo_lines
   ctx_before=$(ctx_switches $pids_now); gw_lines=$(log_lines gateway); silo_lines=$(log_lines silo)
-  busy_before=$(machine_busy_ticks); wrk_before=$(children_ticks); before=$(cpu_ticks $pids_now); infra_before=$(cpu_ticks $infra)
+  busy_before=$(machine_busy_ticks); wrk_before=$(children_ticks); before=$(cpu_ticks $pids_now)
+  for pid in $infra; do infra_each[$pid]=$(cpu_ticks "$pid"); done
   log "$name: measuring ${DURATION}s (-t$THREADS -c$CONNECTIONS)"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$BENCH_DIR/mcp-call.lua" "$url" >"$RUN_DIR/wrk-$name.txt" 2>&1
-  local after infra_after busy_after wrk_after
-  pids_now=$(eval "$procs"); after=$(cpu_ticks $pids_now); infra_after=$(cpu_ticks $infra)
+  local after busy_after wrk_after
+  pids_now=$(eval "$procs"); after=$(cpu_ticks $pids_now)
+  # PostgreSQL backends come and go: count only the processes alive at both ends.
+  local infra_delta=0 now
+  for pid in $infra; do
+    [ -r "/proc/$pid/stat" ] || continue
+    now=$(cpu_ticks "$pid"); infra_delta=$((infra_delta + now - infra_each[$pid]))
+  done
+  # Per process, for the note under the table (silo vs Gateway).
+  local split=""
+  for pid in $pids_now; do
+    [ -n "${each_before[$pid]:-}" ] || continue
+    split+="$(tr -d '\0' <"/proc/$pid/cmdline" 2>/dev/null | grep -oE 'Coworker\.(Silo|Gateway)|mcp-proxy|mcp-server|Upstream' | head -1 || echo "$pid") "
+    split+="$(awk -v t=$(( $(cpu_ticks "$pid") - each_before[$pid] )) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }') s, "
+  done
+  R[$name.split]="${split%, }"
   busy_after=$(machine_busy_ticks); wrk_after=$(children_ticks)
   local ctx_after; ctx_after=$(ctx_switches $pids_now)
-  local other=$(( (busy_after - busy_before) - (after - before) - (infra_after - infra_before) - (wrk_after - wrk_before) ))
+  local other=$(( (busy_after - busy_before) - (after - before) - infra_delta - (wrk_after - wrk_before) ))
   R[$name.wrk]=$(awk -v t=$((wrk_after - wrk_before)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
   R[$name.other]=$(awk -v t="$other" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", (t < 0 ? 0 : t) / hz }')
   local line; line=$(grep '^BENCH requests=' "$RUN_DIR/wrk-$name.txt") || { cat "$RUN_DIR/wrk-$name.txt"; exit 1; }
@@ -317,7 +334,7 @@ run_wrk() { # name url pids-var kind path tool protocol session auth
   R[$name.bad]=$bad
   R[$name.cpu]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
   R[$name.cpu_per_1k]=$(awk -v t=$((after - before)) -v hz="$CLK_TCK" -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? t / hz * 1e6 / r : 0) }')
-  R[$name.infra]=$(awk -v t=$((infra_after - infra_before)) -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
+  R[$name.infra]=$(awk -v t="$infra_delta" -v hz="$CLK_TCK" 'BEGIN { printf "%.1f", t / hz }')
   R[$name.mem]=$(awk -v k="$(hwm_kib $pids_now)" 'BEGIN { printf "%.0f", k / 1024 }')
   R[$name.ctx]=$(awk -v c=$((ctx_after - ctx_before)) -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')
   R[$name.loglines_gateway]=$(awk -v c=$(( $(log_lines gateway) - gw_lines )) -v r="$req" 'BEGIN { printf "%.1f", (r > 0 ? c / r : 0) }')
@@ -373,6 +390,10 @@ REPORT="$RESULTS/mcp-$STAMP.md"
   echo "  Context switches (voluntary + involuntary, all threads of the serving processes) per call: a hand-over between"
   echo "  threads or processes costs a wake-up, and on $(nproc) cores those wake-ups are much of the CPU time."
   echo "  Peak RSS is VmHWM summed over the serving processes, over their whole life (set-up included)."
+  echo "  CPU by process: Coworker ${R[coworker.split]}; peer ${R[peer.split]}."
+  overrides=$(env | grep -E '^(Logging__|DOTNET_|Coworker__|Orleans__)' | grep -vE '^Orleans__(ClusterId|ServiceId)=|^DOTNET_(CLI_|NOLOGO|GENERATE_ASPNET|SKIP_FIRST|ROOT)' | sort | tr '\n' ' ' || true)
+  [ -n "$overrides" ] && echo "- Settings given in the environment (not the defaults): \`${overrides% }\`"
+  [ "${BENCH_PROFILE:-0}" = 1 ] && echo "- Profile mode: the silo and the Gateway ran with DOTNET_PerfMapEnabled=1 and DOTNET_EnableWriteXorExecute=0."
   echo "- Versions: .NET SDK $dotnet_version, Node $node_version, wrk $wrk_version, mcp-proxy $PEER_PROXY_VERSION,"
   echo "  @ivotoby/openapi-mcp-server $PEER_SERVER_VERSION; Coworker $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "(not a git checkout)")$(git -C "$ROOT" diff --quiet HEAD -- Gateway Grains Grains.Abstractions Silo ServiceDefaults Storage 2>/dev/null || echo ' (with uncommitted changes)')."
 } >"$REPORT"
