@@ -40,6 +40,12 @@ cleanup() {
   trap - EXIT INT TERM
   log "stopping"
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Graceful shutdown first (silos leave the cluster cleanly); anything still running after 20 s is killed.
+  for _ in $(seq 1 40); do
+    alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break; sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   stop_nats
   stop_postgres
