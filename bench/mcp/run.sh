@@ -290,6 +290,9 @@ run_wrk() { # name url pids-var kind path tool protocol session auth
   log "$name: warm-up ${WARMUP}s"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -s "$BENCH_DIR/mcp-call.lua" "$url" >"$RUN_DIR/wrk-$name-warmup.txt" 2>&1
   local pids_now infra pid; pids_now=$(eval "$procs"); infra=$(infra_pids | sort -u)
+  for pid in $pids_now; do
+    kill -0 "$pid" 2>/dev/null || { log "$name: process $pid has exited (see the logs in $RUN_DIR; on a shared machine, was it killed from outside?)"; exit 1; }
+  done
   declare -A each_before=() infra_each=()
   for pid in $pids_now; do each_before[$pid]=$(cpu_ticks "$pid"); done
   R[$name.load]=$(load1)
