@@ -23,7 +23,8 @@ public static class GrainServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(postgresConnectionString));
-        services.AddSingleton(_ => new ProjectionStore(postgresConnectionString));
+        // One data source (connection pool) for every projection the grains write.
+        services.AddSingleton<ProjectionStore>();
         services.AddSingleton<ToolProjection>();
         services.AddSingleton(_ => new NatsClient(new NatsOpts { Url = natsUrl, Name = "coworker-silo" }));
         services.AddSingleton<EventPublisher>();

@@ -9,9 +9,9 @@ namespace Coworker.Projections;
 /// Writes and reads the listing tables (coworker.tenants, coworker.agents). Grains own the truth;
 /// these rows are projections of it, upserted after each state write, so listings need no fan-out.
 /// </summary>
-public sealed class ProjectionStore(string connectionString) : IAsyncDisposable
+public sealed class ProjectionStore(NpgsqlDataSource dataSource)
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource = dataSource;
 
     public async Task UpsertTenantAsync(TenantInfo tenant, CancellationToken cancellationToken = default)
     {
@@ -83,5 +83,4 @@ public sealed class ProjectionStore(string connectionString) : IAsyncDisposable
         return result;
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
