@@ -22,6 +22,10 @@ builder.Services.AddAuthentication(OAuthBearerSetup.SelectorScheme)
     .AddAgentOAuthBearer();
 builder.Services.AddAuthorization();
 builder.Services.AddHostedService<AdminKeyInitializer>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Coworker.Gateway.Events.GatewayNats>();
+builder.Services.AddSingleton<AgentKeyCache>();
+builder.Services.AddHostedService<AgentKeyCacheInvalidator>();
 builder.Services.AddCoworkerMcp(builder.Configuration);
 
 var app = builder.Build();

@@ -32,6 +32,8 @@ public static class GrainServices
         services.AddHostedService(sp => sp.GetRequiredService<EventPublisher>());
         services.AddToolSearch(postgresConnectionString, configuration);
         services.AddUpstreamExecution(configuration);
+        services.AddSingleton<PublishedToolCache>();
+        services.AddHostedService<PublishedToolCacheInvalidator>();
         services.AddSingleton<DescriptionFetcher>();
         services.AddAudit(configuration);
         return services;

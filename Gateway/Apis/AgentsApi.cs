@@ -13,7 +13,8 @@ public static class AgentsApi
 {
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/tenants/{tenant}/agents").WithTags("Agents").RequireAuthorization();
+        var api = app.MapGroup("/api/v1/tenants/{tenant}/agents").WithTags("Agents").RequireAuthorization()
+            .AddEndpointFilter<Authentication.AgentKeyCacheEndpointFilter>();
 
         api.MapGet("/", ListAgents).WithName("ListAgents").WithSummary("Agents of the tenant, ordered by id.");
         api.MapPost("/", CreateAgent).WithName("CreateAgent").WithSummary("Create an agent; it starts in the Created state (Member).");

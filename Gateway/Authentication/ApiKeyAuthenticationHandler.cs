@@ -18,9 +18,9 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IClusterClient cluster) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IClusterClient cluster,
+    AgentKeyCache agentKeys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var key = ReadKey();
@@ -44,8 +44,20 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (AgentKeyFormat.Parse(key) is { } agentKey)
         {
+            if (agentKeys.TryGet(hash, out var cached))
+            {
+                return Success(CoworkerPrincipal.Agent(cached));
+            }
+
+            var generation = agentKeys.Generation;
             var agent = await cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(agentKey.Tenant, agentKey.Agent)).AuthenticateAsync(hash);
-            return agent is null ? AuthenticateResult.Fail("Invalid API key.") : Success(CoworkerPrincipal.Agent(agent));
+            if (agent is null)
+            {
+                return AuthenticateResult.Fail("Invalid API key.");
+            }
+
+            agentKeys.Add(hash, agent, generation);
+            return Success(CoworkerPrincipal.Agent(agent));
         }
 
         var tenant = ApiKeyHasher.ScopeOf(key, ApiKeyHasher.TenantKeyPrefix);

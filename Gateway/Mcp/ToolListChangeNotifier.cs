@@ -1,6 +1,4 @@
-using Coworker.ServiceDefaults;
-using NATS.Client.Core;
-using NATS.Net;
+using Coworker.Gateway.Events;
 
 namespace Coworker.Gateway.Mcp;
 
@@ -8,7 +6,7 @@ namespace Coworker.Gateway.Mcp;
 /// Listens to the catalog events the grains publish (coworker.events.{tenant}.catalog.*) and sends
 /// notifications/tools/list_changed to that tenant's MCP sessions on this Gateway.
 /// </summary>
-public sealed partial class ToolListChangeNotifier(IConfiguration configuration, McpSessionRegistry sessions, ILogger<ToolListChangeNotifier> logger)
+public sealed partial class ToolListChangeNotifier(GatewayNats nats, McpSessionRegistry sessions, ILogger<ToolListChangeNotifier> logger)
     : BackgroundService
 {
     private static readonly HashSet<string> ListChangingActions = new(StringComparer.Ordinal)
@@ -18,18 +16,17 @@ public sealed partial class ToolListChangeNotifier(IConfiguration configuration,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (configuration[ConfigKeys.NatsConnection] is not { Length: > 0 } url)
+        if (nats.Client is not { } client)
         {
             LogDisabled();
             return;
         }
 
-        await using var nats = new NatsClient(new NatsOpts { Url = url, Name = "coworker-gateway" });
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await foreach (var message in nats.SubscribeAsync<byte[]>("coworker.events.*.catalog.*", cancellationToken: stoppingToken))
+                await foreach (var message in client.SubscribeAsync<byte[]>("coworker.events.*.catalog.*", cancellationToken: stoppingToken))
                 {
                     // Subject: coworker.events.{tenant}.catalog.{action}
                     var parts = message.Subject.Split('.');

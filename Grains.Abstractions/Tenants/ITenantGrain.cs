@@ -47,6 +47,11 @@ public interface ITenantGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<string>> ListAgentIdsAsync();
 
-    /// <summary>Uses one unit of the tenant-wide tool-call rate limit; the wait until the next unit when none is left.</summary>
-    ValueTask<TimeSpan?> TryConsumeToolCallAsync();
+    /// <summary>
+    /// Hands out up to <paramref name="wanted"/> units of the tenant-wide tool-call rate limit to an agent, which
+    /// spends them on its next calls without asking again, and takes back <paramref name="returned"/> units an
+    /// earlier lease left unused. A tenant never grants more than a twentieth of its burst at once, so one busy
+    /// agent cannot hoard the tenant's budget.
+    /// </summary>
+    ValueTask<ToolCallLease> LeaseToolCallsAsync(int wanted, int returned);
 }

@@ -25,6 +25,7 @@ public sealed class AgentGrain(
     private HashSet<string>? _granted;
     private long _grantedAt;
     private TokenBucket? _bucket;
+    private TenantBudget? _tenantBudget;
 
     private (string Tenant, string Agent) Key => GrainKeys.Split(this.GetPrimaryKeyString());
 
@@ -175,9 +176,18 @@ public sealed class AgentGrain(
             return CallAuthorization.Deny(DenialReason.RateLimited, $"The agent's rate limit of {limit.PerMinute} calls per minute is used up.", retryAfter);
         }
 
-        if (await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).TryConsumeToolCallAsync() is { } tenantWait)
+        _tenantBudget ??= new TenantBudget(time);
+        if (!_tenantBudget.TryUse())
         {
-            return CallAuthorization.Deny(DenialReason.RateLimited, "The tenant's tool-call rate limit is used up.", tenantWait);
+            var (wanted, returned) = _tenantBudget.NextRequest();
+            var lease = await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).LeaseToolCallsAsync(wanted, returned);
+            if (lease.Granted == 0)
+            {
+                _bucket.Return(1); // the agent's own unit was not spent on a call
+                return CallAuthorization.Deny(DenialReason.RateLimited, "The tenant's tool-call rate limit is used up.", lease.RetryAfter);
+            }
+
+            _tenantBudget.Accept(lease.Granted);
         }
 
         return CallAuthorization.Allow;

@@ -21,16 +21,27 @@ public sealed class TokenBucket(RateLimit limit, TimeProvider time)
     /// <summary>Takes one token; when none is left, returns how long until one will be.</summary>
     public (bool Taken, TimeSpan RetryAfter) TryTake()
     {
+        var (taken, retryAfter) = TryTake(1);
+        return (taken == 1, retryAfter);
+    }
+
+    /// <summary>Takes up to <paramref name="wanted"/> whole tokens; when none is left, returns how long until one will be.</summary>
+    public (int Taken, TimeSpan RetryAfter) TryTake(int wanted)
+    {
         var now = time.GetTimestamp();
         var perSecond = Limit.PerMinute / 60.0;
         _tokens = Math.Min(Limit.Burst, _tokens + time.GetElapsedTime(_last, now).TotalSeconds * perSecond);
         _last = now;
         if (_tokens >= 1)
         {
-            _tokens -= 1;
-            return (true, TimeSpan.Zero);
+            var taken = (int)Math.Min(wanted, Math.Floor(_tokens));
+            _tokens -= taken;
+            return (taken, TimeSpan.Zero);
         }
 
-        return (false, perSecond <= 0 ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(Math.Ceiling((1 - _tokens) / perSecond)));
+        return (0, perSecond <= 0 ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(Math.Ceiling((1 - _tokens) / perSecond)));
     }
+
+    /// <summary>Puts back tokens taken earlier and not used (never above the burst).</summary>
+    public void Return(int tokens) => _tokens = Math.Min(Limit.Burst, _tokens + Math.Max(0, tokens));
 }

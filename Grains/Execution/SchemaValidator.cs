@@ -13,18 +13,21 @@ public static class SchemaValidator
 {
     private const int MaxCached = 10_000;
     private static readonly ConcurrentDictionary<string, JsonSchema> Cache = new(StringComparer.Ordinal);
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.List };
+    // Almost every call is valid: the pass/fail evaluation stops at the first failure and collects nothing, so
+    // the detailed (list) evaluation runs only to explain a failure.
+    private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag };
+    private static readonly EvaluationOptions Detailed = new() { OutputFormat = OutputFormat.List };
 
     /// <summary>The validation errors ("/path: message"), empty when the instance is valid.</summary>
     public static IReadOnlyList<string> Validate(string schemaText, JsonElement instance, int maxErrors = 10)
     {
         var schema = Cache.TryGetValue(schemaText, out var cached) ? cached : Parse(schemaText);
-        var results = schema.Evaluate(instance, Options);
-        if (results.IsValid)
+        if (schema.Evaluate(instance, Flag).IsValid)
         {
             return [];
         }
 
+        var results = schema.Evaluate(instance, Detailed);
         return (results.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })
             .SelectMany(d => d.Errors!.Select(e => $"{(d.InstanceLocation.ToString() is { Length: > 0 } at ? at : "/")}: {e.Value}"))

@@ -9,8 +9,11 @@ namespace Coworker.Execution;
 
 /// <summary>
 /// Sends one tool call upstream: validated arguments, the tenant's credential, the SSRF guard (in the
-/// handler's connect callback), a whole-call timeout and a response size cap. Used by test runs and,
-/// later, by production calls, so staging exercises exactly the production path.
+/// handler's connect callback), a whole-call timeout and a response size cap. Used by test runs and
+/// by governed calls alike, so staging exercises exactly the production path.
+/// Not grain code: its awaits do not return to the calling grain's scheduler (ConfigureAwait(false)), so the
+/// steps of one upstream request run on whichever thread-pool thread completed the I/O, and only the final
+/// result hops back to the grain.
 /// </summary>
 public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredentialResolver credentials, IOptions<UpstreamOptions> options)
 {
@@ -29,7 +32,7 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
         ResolvedCredential? credential;
         try
         {
-            credential = await credentials.ResolveAsync(tenant, tool.Auth, cancellationToken);
+            credential = await credentials.ResolveAsync(tenant, tool.Auth, cancellationToken).ConfigureAwait(false);
         }
         catch (CredentialUnavailableException missing)
         {
@@ -50,7 +53,7 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
         using (request)
         {
             request.Options.Set(SsrfGuard.AllowlistOption, allowlist);
-            return await SendAsync(request, recorded, credential, cancellationToken);
+            return await SendAsync(request, recorded, credential, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -62,9 +65,10 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
         timeout.CancelAfter(limits.Timeout);
         try
         {
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await httpClients.CreateClient(HttpClientName)
+                .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             var contentType = response.Content.Headers.ContentType?.MediaType;
-            var body = await CappedBody.ReadAsync(response.Content, limits.MaxResponseBytes, timeout.Token);
+            var body = await CappedBody.ReadAsync(response.Content, limits.MaxResponseBytes, timeout.Token).ConfigureAwait(false);
             if (body is null)
             {
                 return TooLarge(recorded, (int)response.StatusCode, contentType, clock, limits);

@@ -199,13 +199,14 @@ public sealed class TenantGrain(
         await state.WriteStateAsync();
     }
 
-    public ValueTask<TimeSpan?> TryConsumeToolCallAsync()
+    public ValueTask<ToolCallLease> LeaseToolCallsAsync(int wanted, int returned)
     {
         var limit = state.State.Quotas.ToolCalls ?? Agents.RateLimit.TenantDefault;
         _toolCalls ??= new Agents.TokenBucket(limit, time);
         _toolCalls.Reconfigure(limit);
-        var (taken, retryAfter) = _toolCalls.TryTake();
-        return ValueTask.FromResult<TimeSpan?>(taken ? null : retryAfter);
+        _toolCalls.Return(returned);
+        var (taken, retryAfter) = _toolCalls.TryTake(Math.Clamp(wanted, 1, Math.Max(1, limit.Burst / 20)));
+        return ValueTask.FromResult(new ToolCallLease(taken, retryAfter));
     }
 
     public Task<IReadOnlyList<string>> ListAgentIdsAsync() =>

@@ -11,6 +11,7 @@
 # BENCH_CONNECTIONS (32), BENCH_UPSTREAM_PORT (5190), BENCH_PEER_PORT (5191), BENCH_GATEWAY_PORT (5180),
 # BENCH_SILO_HTTP_PORT (5170), BENCH_SILO_PORT (11211), BENCH_SILO_GATEWAY_PORT (30100), BENCH_DATABASE
 # (coworker_bench; dropped and created afresh each run), BENCH_SKIP_BUILD=1 (reuse the Release builds),
+# BENCH_TARGETS (which rows to measure, default "direct coworker peer"; the report's ratios need all three),
 # BENCH_PROFILE=1 (also time single calls hop by hop with curl, see docs/benchmarks.md), BENCH_HOLD=<s> (keep
 # everything running that long after the report, for poking at by hand; settings in the run folder's env.sh).
 # PostgreSQL and NATS come from scripts/lib.sh (the project-local servers under .data/, started if not running);
@@ -31,6 +32,7 @@ SILO_HTTP_PORT="${BENCH_SILO_HTTP_PORT:-5170}"
 SILO_PORT="${BENCH_SILO_PORT:-11211}"
 SILO_GATEWAY_PORT="${BENCH_SILO_GATEWAY_PORT:-30100}"
 BENCH_DB="${BENCH_DATABASE:-coworker_bench}"
+TARGETS="${BENCH_TARGETS:-direct coworker peer}"
 UPSTREAM="http://127.0.0.1:$UPSTREAM_PORT"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 PEER="http://127.0.0.1:$PEER_PORT"
@@ -346,9 +348,13 @@ run_wrk() { # name url pids-var kind path tool protocol session auth
   log "$name: ${R[$name.rps]} req/s, p50 ${R[$name.p50]} ms, p99 ${R[$name.p99]} ms, ${R[$name.bad]} bad of $req"
 }
 
-run_wrk direct "$UPSTREAM" 'echo $UPSTREAM_PID' get /pets/1 "" "" "" ""
-run_wrk coworker "$GATEWAY" 'echo $SILO_PID $GATEWAY_PID' mcp /mcp "$TOOL" "$COWORKER_PROTOCOL" "$COWORKER_SESSION" "$AGENT_KEY"
-run_wrk peer "$PEER" 'echo $PEER_PID $(descendants $PEER_PID)' mcp /mcp "$PEER_TOOL" "$PEER_PROTOCOL" "$PEER_SESSION" ""
+measured() { [[ " $TARGETS " == *" $1 "* ]]; }
+measure() { # like run_wrk, for the targets BENCH_TARGETS names
+  if measured "$1"; then run_wrk "$@"; else log "$1: not measured (BENCH_TARGETS=$TARGETS)"; for f in rps p50 p99 bad requests split; do R[$1.$f]=0; done; fi
+}
+measure direct "$UPSTREAM" 'echo $UPSTREAM_PID' get /pets/1 "" "" "" ""
+measure coworker "$GATEWAY" 'echo $SILO_PID $GATEWAY_PID' mcp /mcp "$TOOL" "$COWORKER_PROTOCOL" "$COWORKER_SESSION" "$AGENT_KEY"
+measure peer "$PEER" 'echo $PEER_PID $(descendants $PEER_PID)' mcp /mcp "$PEER_TOOL" "$PEER_PROTOCOL" "$PEER_SESSION" ""
 
 # ---------------------------------------------------------------------------------------------- profile (optional)
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
@@ -372,6 +378,7 @@ REPORT="$RESULTS/mcp-$STAMP.md"
   echo "| target | requests/s | p50 ms | p99 ms | bad / requests | CPU s | CPU ms per 1k calls | context switches per call | peak RSS MiB | PG+NATS CPU s | wrk CPU s | others' CPU s | load before |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   for n in direct coworker peer; do
+    measured "$n" || continue
     case $n in
       direct) label="direct (GET upstream)";;
       coworker) label="Coworker /mcp ($COWORKER_PROTOCOL${COWORKER_SESSION:+, session})";;

@@ -13,6 +13,7 @@ public sealed class ToolGrain(
     ToolProjection projection,
     IToolSearchIndex searchIndex,
     IEventPublisher events,
+    PublishedToolCache publishedCache,
     TimeProvider time) : Grain, IToolGrain
 {
     private const int MaxTestRuns = 20;
@@ -143,6 +144,8 @@ public sealed class ToolGrain(
             throw;
         }
 
+        // This silo's tool calls see the change at once; other silos when the event below reaches them.
+        publishedCache.Evict(Key.Tenant, Key.Tool);
         var info = ToInfo(state.State);
         await projection.UpsertAsync(info);
         await searchIndex.UpsertAsync(ToolSearchDocument.From(info.Tenant, info.Definition, info.Status.ToString()));

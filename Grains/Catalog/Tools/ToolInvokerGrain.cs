@@ -13,7 +13,8 @@ namespace Coworker.Catalog.Tools;
 /// many activations instead of queueing behind one grain.
 /// </summary>
 [StatelessWorker]
-public sealed class ToolInvokerGrain(UpstreamExecutor executor, IAuditLog audit, TimeProvider time) : Grain, IToolInvokerGrain
+public sealed class ToolInvokerGrain(UpstreamExecutor executor, PublishedToolCache publishedTools, IAuditLog audit, TimeProvider time)
+    : Grain, IToolInvokerGrain
 {
     private const int MaxRecordedResponse = 64 * 1024;
 
@@ -33,7 +34,7 @@ public sealed class ToolInvokerGrain(UpstreamExecutor executor, IAuditLog audit,
             return new ToolCallResult(true, authorization.Message ?? "The call was denied.", null, outcome, null, 0, authorization.RetryAfter);
         }
 
-        var definition = await GrainFactory.GetGrain<IToolGrain>(GrainKeys.Compose(tenant, tool)).GetPublishedAsync();
+        var definition = await publishedTools.GetAsync(GrainFactory, tenant, tool);
         if (definition is null)
         {
             await AuditAsync(tenant, AuditKinds.ToolDenied, actor, tool, "not_published", new() { ["reason"] = "NotPublished" });

@@ -208,6 +208,32 @@ public sealed class McpAuthTests(OAuthGatewayFixture gateway)
     }
 
     [Fact]
+    public async Task AnAgentKeyInUseStopsWorkingTheMomentTheAgentIsSuspendedOrTheKeyRevoked()
+    {
+        // The Gateway remembers verified agent keys for a few seconds; a change made through it must still
+        // count from the very next request.
+        await using var scenario = await McpScenario.CreateAsync(gateway);
+        await using (var client = await scenario.ConnectAsync())
+        {
+            Assert.NotEmpty(await client.ListToolsAsync());
+        }
+
+        var agent = $"/api/v1/tenants/{scenario.Tenant}/agents/bot";
+        (await scenario.Catalog.Owner.PostJsonAsync($"{agent}/suspend", new { reason = "key cache" })).EnsureSuccessStatusCode();
+        Assert.Contains("suspended", await (await PostMcpAsync(scenario.AgentKey)).AssertProblemAsync(HttpStatusCode.Forbidden), StringComparison.Ordinal);
+
+        (await scenario.Catalog.Owner.PostAsync($"{agent}/resume", null)).EnsureSuccessStatusCode();
+        using (var resumed = await PostMcpAsync(scenario.AgentKey))
+        {
+            Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        }
+
+        var keys = await (await scenario.Catalog.Owner.GetAsync($"{agent}/keys")).ReadAsync<List<Coworker.Agents.AgentKeyInfo>>();
+        Assert.Equal(HttpStatusCode.NoContent, (await scenario.Catalog.Owner.DeleteAsync($"{agent}/keys/{Assert.Single(keys).KeyId}")).StatusCode);
+        await AssertChallengedAsync(await PostMcpAsync(scenario.AgentKey));
+    }
+
+    [Fact]
     public async Task WithoutACredentialTheChallengePointsAtMetadataNamingTheAuthorizationServer()
     {
         using var anonymous = gateway.Anonymous();

@@ -147,6 +147,29 @@ public sealed class McpToolsTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task AnUnpublishedToolStopsAnsweringOnEverySiloWellBeforeCachedDefinitionsExpire()
+    {
+        await using var scenario = await McpScenario.CreateAsync(gateway);
+        await using var client = await scenario.ConnectAsync();
+        var tool = scenario.Tools["GET /pets/{petId}"];
+        var arguments = new Dictionary<string, object?> { ["petId"] = 1 };
+        // Several calls, so that the invokers of both silos have the published definition cached.
+        for (var i = 0; i < 8; i++)
+        {
+            Assert.NotEqual(true, (await client.CallToolAsync(tool, arguments)).IsError);
+        }
+
+        (await scenario.Catalog.Owner.PostAsync($"/api/v1/tenants/{scenario.Tenant}/tools/{tool}/unpublish", null)).EnsureSuccessStatusCode();
+
+        // Invalidation comes with the catalog event, not with the cache's 10 s lifetime: within 3 s every call
+        // (whichever silo runs it) refuses.
+        await Cluster.Eventually.ReachAsync(
+            async () => (await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.CallToolAsync(tool, arguments).AsTask())))
+                .All(r => r.IsError == true && ((TextContentBlock)r.Content[0]).Text.Contains("not published", StringComparison.Ordinal)),
+            refused => refused, TimeSpan.FromSeconds(3), "every call refusing the unpublished tool");
+    }
+
+    [Fact]
     public async Task SessionsAreToldWhenTheirToolListChanges()
     {
         await using var scenario = await McpScenario.CreateAsync(gateway);
