@@ -2,7 +2,10 @@ using Coworker.Projections;
 
 namespace Coworker.Listings;
 
+/// <summary>Tenant and agent listings from the PostgreSQL projection. Stateless and reentrant: each call is a query
+/// whose wait must not hold up the next one.</summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class DirectoryGrain(ProjectionStore projections) : Grain, IDirectoryGrain
 {
     private const int MaxPage = 500;

@@ -2,7 +2,10 @@ using Coworker.Catalog.Search;
 
 namespace Coworker.Catalog.Tools;
 
+/// <summary>Tool listings and search over the PostgreSQL projection. Stateless and reentrant: each call is a query
+/// whose wait must not hold up the next one.</summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class ToolCatalogGrain(ToolProjection projection, IToolSearchIndex searchIndex) : Grain, IToolCatalogGrain
 {
     public Task<IReadOnlyList<ToolSummary>> ListAsync(string tenant, ToolFilter filter) =>

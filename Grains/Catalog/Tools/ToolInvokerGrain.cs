@@ -9,10 +9,14 @@ using Coworker.Tenants;
 namespace Coworker.Catalog.Tools;
 
 /// <summary>
-/// Runs tools against their upstreams. Stateless worker: calls to slow upstreams run concurrently on
-/// many activations instead of queueing behind one grain.
+/// Runs tools against their upstreams. A stateless worker, so calls are served on the silo that received them,
+/// and reentrant: a call spends almost all its time waiting (agent grain, upstream, audit ack), and without
+/// interleaving a silo would run only as many tool calls at once as it has worker activations (one per core by
+/// default) — that queue, not the CPU, capped the calls per second. Its only state is the allowlist cache,
+/// which turns (one at a time per activation even when interleaved) read and replace whole.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class ToolInvokerGrain(UpstreamExecutor executor, PublishedToolCache publishedTools, IAuditLog audit, TimeProvider time)
     : Grain, IToolInvokerGrain
 {
