@@ -6,7 +6,7 @@ namespace Coworker.Audit;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Coworker.AuditEvent")]
 public sealed record AuditEvent(
-    // Unique id; also the JetStream de-duplication id.
+    // Unique id: the writer stores an id once; also the JetStream message id of an event published alone.
     [property: Id(0)] Guid Id,
     // Tenant the event belongs to; "_platform" for events outside any tenant (e.g. a bad admin key).
     [property: Id(1)] string Tenant,

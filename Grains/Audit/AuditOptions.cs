@@ -15,7 +15,7 @@ public sealed class AuditOptions
     /// <summary>JetStream stream name; empty: derived from the service id.</summary>
     public string? Stream { get; set; }
 
-    /// <summary>Subjects are {prefix}.{tenant}.{kind}; empty: derived from the service id.</summary>
+    /// <summary>Subjects are {prefix}.{tenant}.{kind} (one event) and {prefix}.{tenant}._batch (several); empty: derived from the service id.</summary>
     public string? SubjectPrefix { get; set; }
 
     /// <summary>The durable pull consumer every silo's writer shares (JetStream spreads messages between them).</summary>
@@ -30,6 +30,18 @@ public sealed class AuditOptions
     /// <summary>How long JetStream waits for a writer's ack before handing the event to another writer.</summary>
     public TimeSpan AckWait { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Publishing the same event id again within this window is dropped by JetStream.</summary>
+    /// <summary>Publishing the same message id again within this window is dropped by JetStream.</summary>
     public TimeSpan DuplicateWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Group commit: the most events of one tenant one JetStream message carries. 1 turns group commit off (every
+    /// event its own message, as before it existed), which a rolling upgrade from a version without it needs.
+    /// </summary>
+    public int MaxEventsPerMessage { get; set; } = 500;
+
+    /// <summary>… and the most payload bytes (a lone event larger than this still goes, alone). Kept under NATS's max_payload.</summary>
+    public int MaxMessageBytes { get; set; } = 512 * 1024;
+
+    /// <summary>How many rounds of publishes may wait for JetStream's acks at once; events arriving meanwhile wait for the next round.</summary>
+    public int PublishesInFlight { get; set; } = 4;
 }

@@ -7,7 +7,8 @@ namespace Coworker.Audit;
 /// <summary>
 /// Audit events that describe something already done (an admin change persisted before NATS went away) and so
 /// must not be dropped: retried with backoff until JetStream acknowledges them. The same event id is kept, so a
-/// retry that races an earlier, slow success is de-duplicated by JetStream.
+/// retry that races an earlier, slow success is de-duplicated: by JetStream when both travelled alone, else by the
+/// writer, which stores an event id once.
 /// </summary>
 public sealed partial class AuditRetryQueue(IAuditLog audit, ILogger<AuditRetryQueue> logger) : BackgroundService
 {

@@ -20,6 +20,9 @@ public static class AuditServices
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "Coworker:Audit:BatchSize must be between 1 and 10000.")
             .Validate(o => o.BatchWait > TimeSpan.Zero && o.AckWait > o.BatchWait, "Coworker:Audit: BatchWait must be positive and shorter than AckWait.")
+            .Validate(o => o.MaxEventsPerMessage is >= 1 and <= 10_000, "Coworker:Audit:MaxEventsPerMessage must be between 1 and 10000.")
+            .Validate(o => o.MaxMessageBytes is >= 4_096 and <= 64 * 1024 * 1024, "Coworker:Audit:MaxMessageBytes must be between 4 KiB and 64 MiB.")
+            .Validate(o => o.PublishesInFlight is >= 1 and <= 64, "Coworker:Audit:PublishesInFlight must be between 1 and 64.")
             .ValidateOnStart();
         services.AddSingleton<AuditStream>();
         services.AddSingleton<IAuditLog, JetStreamAuditLog>();

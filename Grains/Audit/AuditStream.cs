@@ -45,7 +45,17 @@ public sealed class AuditStream
 
     public INatsJSContext JetStream { get; }
 
+    /// <summary>
+    /// Last subject token of a message carrying several events of one tenant. Kinds start with a letter, so no
+    /// event's own subject can be mistaken for a batch.
+    /// </summary>
+    public const string BatchToken = "_batch";
+
+    /// <summary>Subject of a message carrying one event (and of every message published before group commit).</summary>
     public string SubjectFor(AuditEvent auditEvent) => $"{SubjectPrefix}.{auditEvent.Tenant}.{auditEvent.Kind}";
+
+    /// <summary>Subject of a message carrying several events, all of <paramref name="tenant"/>: the tenant stays in the subject.</summary>
+    public string BatchSubjectFor(string tenant) => $"{SubjectPrefix}.{tenant}.{BatchToken}";
 
     public async ValueTask EnsureAsync(CancellationToken cancellationToken)
     {

@@ -10,8 +10,8 @@ public sealed partial class AuditWriter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit writer lost its consumer on {Stream}, will reconnect: {Reason}")]
     private partial void LogConsumerFailed(string stream, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Audit batch of {Count} events written ({Written} new rows) in {Milliseconds} ms")]
-    private partial void LogBatchWritten(int count, int written, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Audit batch of {Count} events from {Messages} messages written ({Written} new rows) in {Milliseconds} ms")]
+    private partial void LogBatchWritten(int count, int messages, int written, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit batch of {Count} events refused ({SqlState} {Reason}); writing them one by one")]
     private partial void LogBatchRefused(int count, string sqlState, string reason);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,14 +12,21 @@ namespace Coworker.Audit;
 /// <summary>
 /// Moves audit events from JetStream into PostgreSQL. Every silo runs one; they share a durable pull consumer
 /// with explicit acks, so JetStream spreads events over the silos and re-delivers whatever a crashed silo held.
-/// Events are written in batches (<see cref="AuditOptions.BatchSize"/> or <see cref="AuditOptions.BatchWait"/>),
-/// one transaction each, and acked only after the commit: an event is never acked without being stored, and one
-/// stored twice over a lost ack is recognised by its id.
+/// A message carries one event or, since group commit, several of one tenant (<see cref="AuditMessageReader"/>).
+/// Events are written in batches (<see cref="AuditOptions.BatchSize"/> events or <see cref="AuditOptions.BatchWait"/>)
+/// of whole messages, one transaction each, and a message is acked only after all its events are committed: an event
+/// is never acked without being stored, and one stored twice over a lost ack is recognised by its id.
 /// </summary>
 public sealed partial class AuditWriter(
     AuditStream stream, AuditBatchStore store, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditWriter> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    // Messages pulled ahead of the writer (and as many again buffered): bounded in messages because a batch
+    // message may carry up to MaxEventsPerMessage events, so a count in events' terms would hold hundreds of MB
+    // of a backlog in memory. Pulls keep flowing while a batch fills, so single-event messages still fill one.
+    private const int PrefetchMessages = 64;
+
     private readonly AuditOptions _options = options.Value;
     private TimeSpan _writeBackoff = TimeSpan.FromMilliseconds(500);
 
@@ -72,8 +78,8 @@ public sealed partial class AuditWriter(
 
     private async Task ConsumeAsync(INatsJSConsumer consumer, CancellationToken stoppingToken)
     {
-        var buffer = Channel.CreateBounded<INatsJSMsg<byte[]>>(
-            new BoundedChannelOptions(_options.BatchSize * 2) { SingleReader = true, SingleWriter = true });
+        var buffer = Channel.CreateBounded<Delivery>(
+            new BoundedChannelOptions(PrefetchMessages) { SingleReader = true, SingleWriter = true });
         using var stopPump = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var pump = PumpAsync(consumer, buffer.Writer, stopPump.Token);
         try
@@ -89,19 +95,28 @@ public sealed partial class AuditWriter(
             // Hand what was fetched but not written straight back, rather than letting it wait out AckWait.
             while (buffer.Reader.TryRead(out var unwritten))
             {
-                await unwritten.NakAsync(cancellationToken: CancellationToken.None);
+                await unwritten.Message.NakAsync(cancellationToken: CancellationToken.None);
             }
         }
     }
 
-    private async Task PumpAsync(INatsJSConsumer consumer, ChannelWriter<INatsJSMsg<byte[]>> buffer, CancellationToken cancellationToken)
+    // Reads each message as it arrives, so that batches can be cut by events and unreadable messages go at once.
+    private async Task PumpAsync(INatsJSConsumer consumer, ChannelWriter<Delivery> buffer, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var message in consumer.ConsumeAsync<byte[]>(
-                opts: new NatsJSConsumeOpts { MaxMsgs = _options.BatchSize * 2 }, cancellationToken: cancellationToken))
+                opts: new NatsJSConsumeOpts { MaxMsgs = PrefetchMessages }, cancellationToken: cancellationToken))
             {
-                await buffer.WriteAsync(message, cancellationToken);
+                if (AuditMessageReader.Read(message.Subject, message.Data, stream, time, out var problem) is { } events)
+                {
+                    await buffer.WriteAsync(new Delivery(message, events), cancellationToken);
+                }
+                else
+                {
+                    LogPoison(message.Subject, problem);
+                    await message.AckTerminateAsync(cancellationToken: CancellationToken.None);
+                }
             }
 
             buffer.TryComplete();
@@ -113,17 +128,27 @@ public sealed partial class AuditWriter(
         }
     }
 
-    private async Task WriteBatchesAsync(ChannelReader<INatsJSMsg<byte[]>> buffer, CancellationToken stoppingToken)
+    private async Task WriteBatchesAsync(ChannelReader<Delivery> buffer, CancellationToken stoppingToken)
     {
-        var batch = new List<INatsJSMsg<byte[]>>(_options.BatchSize);
+        var batch = new List<Delivery>();
         while (await buffer.WaitToReadAsync(stoppingToken))
         {
             var deadline = time.GetTimestamp() + (long)(_options.BatchWait.TotalSeconds * time.TimestampFrequency);
-            while (batch.Count < _options.BatchSize)
+            var events = 0;
+            while (events < _options.BatchSize)
             {
-                if (buffer.TryRead(out var message))
+                if (buffer.TryPeek(out var next))
                 {
-                    batch.Add(message);
+                    // Whole messages only, so a message is acked after one commit. One larger than BatchSize
+                    // (a publisher whose MaxEventsPerMessage is higher) is a batch of its own.
+                    if (events > 0 && events + next.Events.Count > _options.BatchSize)
+                    {
+                        break;
+                    }
+
+                    buffer.TryRead(out _);
+                    batch.Add(next);
+                    events += next.Events.Count;
                     continue;
                 }
 
@@ -139,7 +164,7 @@ public sealed partial class AuditWriter(
         }
     }
 
-    private async Task<bool> WaitAsync(ChannelReader<INatsJSMsg<byte[]>> buffer, TimeSpan timeout, CancellationToken stoppingToken)
+    private async Task<bool> WaitAsync(ChannelReader<Delivery> buffer, TimeSpan timeout, CancellationToken stoppingToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         wait.CancelAfter(timeout);
@@ -153,70 +178,72 @@ public sealed partial class AuditWriter(
         }
     }
 
-    private async Task WriteAsync(List<INatsJSMsg<byte[]>> messages, CancellationToken stoppingToken)
+    private async Task WriteAsync(List<Delivery> batch, CancellationToken stoppingToken)
     {
-        var batch = new List<(INatsJSMsg<byte[]> Message, AuditEvent Event)>(messages.Count);
-        foreach (var message in messages)
-        {
-            if (Parse(message) is { } auditEvent)
-            {
-                batch.Add((message, auditEvent));
-            }
-            else
-            {
-                await message.AckTerminateAsync(cancellationToken: CancellationToken.None);
-            }
-        }
-
         if (batch.Count == 0)
         {
             return;
         }
 
+        var events = batch.SelectMany(d => d.Events).ToList();
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var written = await WriteWithRetryAsync(batch.Select(b => b.Event).ToList(), stoppingToken);
-            await AckAsync(batch.Select(b => b.Message));
+            var written = await WriteWithRetryAsync(events, stoppingToken);
+            await AckAsync(batch.Select(d => d.Message));
             _writeBackoff = TimeSpan.FromMilliseconds(500);
-            LogBatchWritten(batch.Count, written, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogBatchWritten(events.Count, batch.Count, written, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (PostgresException exception) when (IsDataError(exception))
         {
             // One event PostgreSQL refuses must not hold back the others: write them one by one.
-            LogBatchRefused(batch.Count, exception.SqlState, exception.MessageText);
-            foreach (var (message, auditEvent) in batch)
+            LogBatchRefused(events.Count, exception.SqlState, exception.MessageText);
+            foreach (var delivery in batch)
             {
-                await WriteSingleAsync(message, auditEvent, stoppingToken);
+                await WriteOneByOneAsync(delivery, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping mid-batch: nothing was committed; let another silo have these now, not after AckWait.
-            foreach (var (message, _) in batch)
+            foreach (var delivery in batch)
             {
-                await message.NakAsync(cancellationToken: CancellationToken.None);
+                await delivery.Message.NakAsync(cancellationToken: CancellationToken.None);
             }
 
             throw;
         }
         catch (Exception exception)
         {
-            await BackOffAsync(batch.Select(b => b.Message), exception, stoppingToken);
+            await BackOffAsync(batch.Select(d => d.Message), exception, stoppingToken);
         }
     }
 
-    private async Task WriteSingleAsync(INatsJSMsg<byte[]> message, AuditEvent auditEvent, CancellationToken stoppingToken)
+    // The message is settled only once each of its events is stored or refused on its own; one whose every event
+    // was refused is terminated, as a refused single event always was.
+    private async Task WriteOneByOneAsync(Delivery delivery, CancellationToken stoppingToken)
     {
-        try
+        var refused = 0;
+        foreach (var auditEvent in delivery.Events)
         {
-            await WriteWithRetryAsync([auditEvent], stoppingToken);
-            await message.AckAsync(cancellationToken: CancellationToken.None);
+            try
+            {
+                await WriteWithRetryAsync([auditEvent], stoppingToken);
+            }
+            catch (PostgresException exception) when (IsDataError(exception))
+            {
+                LogEventRefused(auditEvent.Id, auditEvent.Tenant, exception.SqlState, exception.MessageText);
+                refused++;
+            }
         }
-        catch (PostgresException exception) when (IsDataError(exception))
+
+        if (refused == delivery.Events.Count)
         {
-            LogEventRefused(auditEvent.Id, auditEvent.Tenant, exception.SqlState, exception.MessageText);
-            await message.AckTerminateAsync(cancellationToken: CancellationToken.None);
+            await delivery.Message.AckTerminateAsync(cancellationToken: CancellationToken.None);
+        }
+        else
+        {
+            await delivery.Message.AckAsync(cancellationToken: CancellationToken.None);
         }
     }
 
@@ -257,34 +284,9 @@ public sealed partial class AuditWriter(
         }
     }
 
-    private AuditEvent? Parse(INatsJSMsg<byte[]> message)
-    {
-        try
-        {
-            var auditEvent = message.Data is { Length: > 0 } data ? JsonSerializer.Deserialize<AuditEvent>(data, JetStreamAuditLog.Json) : null;
-            if (auditEvent is null)
-            {
-                LogPoison(message.Subject, "empty payload");
-                return null;
-            }
-
-            var normalized = AuditEventNormalizer.Normalize(auditEvent, time);
-            // The subject names the tenant: an event filed under another tenant's subject is refused.
-            if (message.Subject != stream.SubjectFor(normalized))
-            {
-                LogPoison(message.Subject, $"the subject does not match the event's tenant and kind ({normalized.Id})");
-                return null;
-            }
-
-            return normalized;
-        }
-        catch (Exception exception) when (exception is JsonException or Common.CoworkerException or NotSupportedException)
-        {
-            LogPoison(message.Subject, exception.Message);
-            return null;
-        }
-    }
-
     private static bool IsDataError(PostgresException exception) =>
         exception.SqlState.StartsWith("22", StringComparison.Ordinal) || exception.SqlState.StartsWith("23", StringComparison.Ordinal);
+
+    /// <summary>A message fetched from the stream and the events read out of it.</summary>
+    private sealed record Delivery(INatsJSMsg<byte[]> Message, IReadOnlyList<AuditEvent> Events);
 }
