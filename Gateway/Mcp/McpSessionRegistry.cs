@@ -17,7 +17,9 @@ public sealed class McpSessionRegistry(ILogger<McpSessionRegistry> logger)
     public async Task RunAsync(ClaimsPrincipal user, McpServer server, CancellationToken cancellationToken)
     {
         var tenant = user.Tenant();
-        if (tenant is null)
+        // A stateless request (no session id) gets a server of its own that lives for that one request and can be
+        // sent nothing afterwards: registering it would only cost every such request two dictionary writes.
+        if (tenant is null || server.SessionId is null)
         {
             await server.RunAsync(cancellationToken);
             return;
