@@ -7,7 +7,7 @@
 # Prints one markdown table (requests/s, p50, p99, bad responses, CPU seconds, peak memory) and writes it to
 # bench/results/mcp-<date>.md. Everything it starts is stopped on exit.
 #
-# Settings (environment): BENCH_DURATION (s, default 20), BENCH_WARMUP (s, 5), BENCH_THREADS (2),
+# Settings (environment): BENCH_DURATION (s, default 20), BENCH_WARMUP (s, 15: the JIT keeps re-compiling hot methods for several seconds under load), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (32), BENCH_UPSTREAM_PORT (5190), BENCH_PEER_PORT (5191), BENCH_GATEWAY_PORT (5180),
 # BENCH_SILO_HTTP_PORT (5170), BENCH_SILO_PORT (11211), BENCH_SILO_GATEWAY_PORT (30100), BENCH_DATABASE
 # (coworker_bench; dropped and created afresh each run), BENCH_SKIP_BUILD=1 (reuse the Release builds),
@@ -22,7 +22,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$BENCH_DIR/../../scripts/lib.sh" # ROOT, DATA, PG_BIN, PG_PORT, log, apt_install, start_/stop_ postgres and nats
 
 DURATION="${BENCH_DURATION:-20}"
-WARMUP="${BENCH_WARMUP:-5}"
+WARMUP="${BENCH_WARMUP:-15}"
 THREADS="${BENCH_THREADS:-2}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 UPSTREAM_PORT="${BENCH_UPSTREAM_PORT:-5190}"
