@@ -48,6 +48,7 @@ app.MapTenantMembersApi();
 app.MapAgentsApi();
 app.MapImportsApi();
 app.MapToolsApi();
+app.MapToolCallsApi();
 app.MapRolesApi();
 app.MapCoworkerMcp();
 app.MapSecretsApi();

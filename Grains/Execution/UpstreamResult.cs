@@ -22,7 +22,7 @@ public static class UpstreamOutcome
     public const string Timeout = "timeout";
     public const string Blocked = "blocked";
     public const string TooLarge = "too_large";
-    public const string InvalidArguments = "invalid_arguments";
+    public const string InvalidArguments = ToolCallOutcomes.InvalidArguments;
     public const string CredentialMissing = "credential_missing";
     public const string CircuitOpen = "circuit_open";
     public const string Error = "error";

@@ -32,7 +32,7 @@ public sealed class ToolInvokerGrain(UpstreamExecutor executor, PublishedToolCac
         var authorization = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, agent)).AuthorizeCallAsync(tool);
         if (!authorization.Allowed)
         {
-            var outcome = authorization.Reason == DenialReason.RateLimited ? "rate_limited" : "denied";
+            var outcome = authorization.Reason == DenialReason.RateLimited ? ToolCallOutcomes.RateLimited : ToolCallOutcomes.Denied;
             await AuditAsync(tenant, authorization.Reason == DenialReason.RateLimited ? AuditKinds.RateLimited : AuditKinds.ToolDenied,
                 actor, tool, outcome, new() { ["reason"] = authorization.Reason.ToString() });
             return new ToolCallResult(true, authorization.Message ?? "The call was denied.", null, outcome, null, 0, authorization.RetryAfter);
@@ -41,8 +41,8 @@ public sealed class ToolInvokerGrain(UpstreamExecutor executor, PublishedToolCac
         var definition = await publishedTools.GetAsync(GrainFactory, tenant, tool);
         if (definition is null)
         {
-            await AuditAsync(tenant, AuditKinds.ToolDenied, actor, tool, "not_published", new() { ["reason"] = "NotPublished" });
-            return new ToolCallResult(true, $"Tool '{tool}' is not published.", null, "not_published", null, 0, null);
+            await AuditAsync(tenant, AuditKinds.ToolDenied, actor, tool, ToolCallOutcomes.NotPublished, new() { ["reason"] = "NotPublished" });
+            return new ToolCallResult(true, $"Tool '{tool}' is not published.", null, ToolCallOutcomes.NotPublished, null, 0, null);
         }
 
         JsonElement arguments;
