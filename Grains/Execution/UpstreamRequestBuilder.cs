@@ -26,7 +26,7 @@ public static class UpstreamRequestBuilder
 
         foreach (var parameter in binding.Parameters)
         {
-            if (!TryGetArgument(arguments, parameter.Argument, out var value))
+            if (!TryGetArgument(arguments, parameter.Argument, out var value) && !SavedDefaults.TryGet(tool, parameter.Argument, out value))
             {
                 if (parameter.Required)
                 {
@@ -80,7 +80,7 @@ public static class UpstreamRequestBuilder
             request.Headers.TryAddWithoutValidation("Accept", accept);
         }
 
-        var recordedBody = AttachBody(request, binding, arguments, formFields);
+        var recordedBody = AttachBody(request, tool, arguments, formFields);
         var secrets = credential?.SecretValues.Where(s => s.Length > 0).ToList() ?? [];
         var recorded = new RecordedRequest(
             binding.Method,
@@ -103,8 +103,9 @@ public static class UpstreamRequestBuilder
         return text;
     }
 
-    private static string? AttachBody(HttpRequestMessage request, HttpBinding binding, JsonElement arguments, List<KeyValuePair<string, string>> formFields)
+    private static string? AttachBody(HttpRequestMessage request, ToolDefinition tool, JsonElement arguments, List<KeyValuePair<string, string>> formFields)
     {
+        var binding = tool.Binding;
         var contentType = binding.BodyContentType;
         if (contentType is null)
         {
@@ -113,7 +114,7 @@ public static class UpstreamRequestBuilder
 
         if (binding.BodyArgument is { } bodyArgument)
         {
-            if (!TryGetArgument(arguments, bodyArgument, out var body))
+            if (!TryGetArgument(arguments, bodyArgument, out var body) && !SavedDefaults.TryGet(tool, bodyArgument, out body))
             {
                 return null;
             }

@@ -22,6 +22,31 @@ public sealed class TestRunApiTests(GatewayFixture gateway)
             .ReadAsync<TestRunResult>();
 
     [Fact]
+    public async Task APostmanRequestsSavedValuesAreSentWhenTheCallLeavesThemOut()
+    {
+        await using var upstream = await TestUpstream.StartAsync();
+        var scenario = await CatalogScenario.CreateAsync(gateway);
+        var collection = """
+            {"info":{"name":"Pets","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "variable":[{"key":"base","value":"UPSTREAM"}],
+             "item":[{"name":"List pets","request":{"method":"GET","url":{"raw":"{{base}}/pets?limit=2&status=sold",
+               "host":["{{base}}"],"path":["pets"],"query":[{"key":"limit","value":"2"},{"key":"status","value":"sold"}]}}}]}
+            """.Replace("UPSTREAM", upstream.BaseUrl, StringComparison.Ordinal);
+        Assert.Equal(ImportJobStatus.Succeeded, (await scenario.UploadAsync("saved", Encoding.UTF8.GetBytes(collection), "pets.postman_collection.json")).Status);
+        var tool = Assert.Single(await scenario.ListToolsAsync()).Name;
+
+        // Nothing given: the request is the saved one.
+        var saved = await RunAsync(scenario, tool, new { });
+        Assert.Equal($"{upstream.BaseUrl}/pets?limit=2&status=sold", saved.Request.Url);
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(saved.ResponseBody!).RootElement.GetArrayLength());
+        Assert.Contains("\"sold\"", saved.ResponseBody, StringComparison.Ordinal);
+
+        // A value given wins over the saved one; the other saved value still goes along.
+        var chosen = await RunAsync(scenario, tool, new { limit = "1" });
+        Assert.Equal($"{upstream.BaseUrl}/pets?limit=1&status=sold", chosen.Request.Url);
+    }
+
+    [Fact]
     public async Task TestRunRecordsWhatWasSentAndReceived()
     {
         var (scenario, upstream) = await ImportedAsync();
