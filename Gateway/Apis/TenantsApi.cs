@@ -12,7 +12,8 @@ public static class TenantsApi
 {
     public static IEndpointRouteBuilder MapTenantsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization();
+        var api = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization()
+            .AddEndpointFilter<Authentication.AgentKeyCacheEndpointFilter>();
 
         api.MapGet("/", ListTenants).WithName("ListTenants").WithSummary("Tenants the caller can see (all of them for an admin).");
         api.MapPost("/", CreateTenant).WithName("CreateTenant").WithSummary("Create a tenant with its first Owner (admin only).");

@@ -61,5 +61,18 @@ public sealed class AgentKeyCache(TimeProvider time)
         }
     }
 
+    /// <summary>Drops the cached keys of every agent of a tenant (the tenant was disabled, its quotas changed, …).</summary>
+    public void EvictTenant(string tenant)
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var (hash, entry) in _entries)
+        {
+            if (entry.Principal.Tenant == tenant)
+            {
+                _entries.TryRemove(hash, out _);
+            }
+        }
+    }
+
     private sealed record Entry(AgentPrincipal Principal, long At);
 }

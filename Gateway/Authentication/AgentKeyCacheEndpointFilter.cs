@@ -1,8 +1,9 @@
 namespace Coworker.Gateway.Authentication;
 
 /// <summary>
-/// After any change to an agent through this Gateway's REST API (suspend, terminate, key revoked, …), forgets the
-/// agent's cached keys, so the agent's next request here is checked against the new state.
+/// After any change to an agent or a tenant through this Gateway's REST API (suspend, terminate, key revoked,
+/// tenant disabled, …), forgets the cached keys of that agent or of all the tenant's agents, so their next request
+/// here is checked against the new state.
 /// </summary>
 public sealed class AgentKeyCacheEndpointFilter(AgentKeyCache cache) : IEndpointFilter
 {
@@ -15,10 +16,16 @@ public sealed class AgentKeyCacheEndpointFilter(AgentKeyCache cache) : IEndpoint
         finally
         {
             var http = context.HttpContext;
-            if (!HttpMethods.IsGet(http.Request.Method) && http.Request.RouteValues.TryGetValue("tenant", out var tenant)
-                && http.Request.RouteValues.TryGetValue("agent", out var agent) && tenant is string t && agent is string a)
+            if (!HttpMethods.IsGet(http.Request.Method) && http.Request.RouteValues.TryGetValue("tenant", out var tenant) && tenant is string t)
             {
-                cache.EvictAgent(t, a);
+                if (http.Request.RouteValues.TryGetValue("agent", out var agent) && agent is string a)
+                {
+                    cache.EvictAgent(t, a);
+                }
+                else
+                {
+                    cache.EvictTenant(t);
+                }
             }
         }
     }

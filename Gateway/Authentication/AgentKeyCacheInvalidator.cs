@@ -5,7 +5,8 @@ namespace Coworker.Gateway.Authentication;
 
 /// <summary>
 /// Forgets an agent's cached keys (<see cref="AgentKeyCache"/>) when any event about that agent arrives
-/// (coworker.events.{tenant}.agent.{action}: suspended, terminated, key-revoked, …), wherever the change was made.
+/// (coworker.events.{tenant}.agent.{action}: suspended, terminated, key-revoked, …), and all of a tenant's when
+/// an event about the tenant arrives (disabled, …), wherever the change was made.
 /// </summary>
 public sealed partial class AgentKeyCacheInvalidator(GatewayNats nats, AgentKeyCache cache, ILogger<AgentKeyCacheInvalidator> logger) : BackgroundService
 {
@@ -22,11 +23,20 @@ public sealed partial class AgentKeyCacheInvalidator(GatewayNats nats, AgentKeyC
         {
             try
             {
-                await foreach (var message in client.SubscribeAsync<byte[]>($"{CoworkerEvent.SubjectPrefix}.*.agent.*", cancellationToken: stoppingToken))
+                // Subject: coworker.events.{tenant}.{entity}.{action}; only agent and tenant events matter here.
+                await foreach (var message in client.SubscribeAsync<byte[]>($"{CoworkerEvent.SubjectPrefix}.*.*.*", cancellationToken: stoppingToken))
                 {
-                    if (Parse(message.Data) is { } changed)
+                    var entity = message.Subject.Split('.') is { Length: 5 } parts ? parts[3] : null;
+                    if (entity is "agent" or "tenant" && Parse(message.Data) is { } changed)
                     {
-                        cache.EvictAgent(changed.Tenant, changed.EntityId);
+                        if (entity == "agent")
+                        {
+                            cache.EvictAgent(changed.Tenant, changed.EntityId);
+                        }
+                        else
+                        {
+                            cache.EvictTenant(changed.Tenant);
+                        }
                     }
                 }
             }

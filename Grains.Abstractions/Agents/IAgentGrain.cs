@@ -36,7 +36,10 @@ public interface IAgentGrain : IGrainWithStringKey
 
     Task RevokeApiKeyAsync(string keyId);
 
-    /// <summary>The principal for a key hash, or null when unknown or revoked (status is returned, not checked).</summary>
+    /// <summary>
+    /// The principal for a key hash, or null when unknown, revoked, or the tenant is disabled (the agent's own
+    /// status is returned, not checked).
+    /// </summary>
     [ReadOnly]
     ValueTask<AgentPrincipal?> AuthenticateAsync(string keyHash);
 

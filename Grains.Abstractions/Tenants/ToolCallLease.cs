@@ -2,9 +2,11 @@ namespace Coworker.Tenants;
 
 /// <summary>
 /// Units of the tenant-wide tool-call rate limit handed to one agent at once (<see cref="Granted"/> may be fewer
-/// than asked for); when none was left, <see cref="RetryAfter"/> says when the next one will be.
+/// than asked for); when none was left, <see cref="RetryAfter"/> says when the next one will be. A disabled
+/// tenant grants nothing and says so (<see cref="TenantDisabled"/>): its agents get no tool calls.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Coworker.ToolCallLease")]
 public sealed record ToolCallLease(
     [property: Id(0)] int Granted,
-    [property: Id(1)] TimeSpan RetryAfter);
+    [property: Id(1)] TimeSpan RetryAfter,
+    [property: Id(2)] bool TenantDisabled = false);

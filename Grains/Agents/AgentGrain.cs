@@ -146,10 +146,18 @@ public sealed class AgentGrain(
         await CommitAsync("key-revoked");
     }
 
-    public ValueTask<AgentPrincipal?> AuthenticateAsync(string keyHash) =>
-        ValueTask.FromResult(state.RecordExists && state.State.ApiKeys.TryGetValue(keyHash, out var key)
-            ? new AgentPrincipal(Key.Tenant, Key.Agent, state.State.Status, key.KeyId)
-            : null);
+    public async ValueTask<AgentPrincipal?> AuthenticateAsync(string keyHash)
+    {
+        if (!state.RecordExists || !state.State.ApiKeys.TryGetValue(keyHash, out var key))
+        {
+            return null;
+        }
+
+        // A disabled tenant's agent keys stop authenticating, as its users' keys do. The Gateway remembers
+        // verified keys for a few seconds, so this nested call is not made on every request.
+        var tenant = await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).GetAsync();
+        return tenant.Status == TenantStatus.Disabled ? null : new AgentPrincipal(Key.Tenant, Key.Agent, state.State.Status, key.KeyId);
+    }
 
     public async Task<IReadOnlyList<string>> GetGrantedToolsAsync() =>
         (await GrantedAsync()).Order(StringComparer.Ordinal).ToList();
@@ -181,6 +189,12 @@ public sealed class AgentGrain(
         {
             var (wanted, returned) = _tenantBudget.NextRequest();
             var lease = await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).LeaseToolCallsAsync(wanted, returned);
+            if (lease.TenantDisabled)
+            {
+                _bucket.Return(1);
+                return CallAuthorization.Deny(DenialReason.TenantDisabled, "The tenant is disabled; its agents cannot call tools.");
+            }
+
             if (lease.Granted == 0)
             {
                 _bucket.Return(1); // the agent's own unit was not spent on a call

@@ -201,6 +201,11 @@ public sealed class TenantGrain(
 
     public ValueTask<ToolCallLease> LeaseToolCallsAsync(int wanted, int returned)
     {
+        if (!state.RecordExists || state.State.Status == TenantStatus.Disabled)
+        {
+            return ValueTask.FromResult(new ToolCallLease(0, TimeSpan.Zero, TenantDisabled: true));
+        }
+
         var limit = state.State.Quotas.ToolCalls ?? Agents.RateLimit.TenantDefault;
         _toolCalls ??= new Agents.TokenBucket(limit, time);
         _toolCalls.Reconfigure(limit);

@@ -67,6 +67,27 @@ public sealed class TenantToolCallLimitTests(ClusterFixture cluster)
         Assert.Contains("agent's rate limit", (await greedy.AuthorizeCallAsync(Tool)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADisabledTenantsAgentsGetNoToolCallsAndTheirKeysStopWorking()
+    {
+        var tenant = await CreateTenantAsync(new RateLimit(PerMinute: 6000, Burst: 1000));
+        var agent = await CreateAgentAsync(tenant, "worker");
+        var key = await agent.CreateApiKeyAsync("tests");
+        Assert.True((await agent.AuthorizeCallAsync(Tool)).Allowed);
+        Assert.NotNull(await agent.AuthenticateAsync(ApiKeyHasher.Hash(key.Key)));
+
+        await cluster.Grains.GetGrain<ITenantGrain>(tenant).DisableAsync();
+
+        Assert.Null(await agent.AuthenticateAsync(ApiKeyHasher.Hash(key.Key)));
+        // Units the agent leased before the switch last at most a lease's lifetime (1 s).
+        var refused = await Cluster.Eventually.ReachAsync(() => agent.AuthorizeCallAsync(Tool), d => !d.Allowed, TimeSpan.FromSeconds(3), "the agent being refused");
+        Assert.Equal(DenialReason.TenantDisabled, refused.Reason);
+
+        await cluster.Grains.GetGrain<ITenantGrain>(tenant).EnableAsync();
+        Assert.True((await agent.AuthorizeCallAsync(Tool)).Allowed);
+        Assert.NotNull(await agent.AuthenticateAsync(ApiKeyHasher.Hash(key.Key)));
+    }
+
     // Units an agent may still hold from its last lease when the tenant runs dry (spent on its next calls).
     private const int TenantBudgetSlack = 2;
 

@@ -234,6 +234,21 @@ public sealed class McpAuthTests(OAuthGatewayFixture gateway)
     }
 
     [Fact]
+    public async Task ADisabledTenantsAgentKeysAreRefusedAtOnce()
+    {
+        await using var scenario = await McpScenario.CreateAsync(gateway);
+        using (var ok = await PostMcpAsync(scenario.AgentKey))
+        {
+            Assert.Equal(HttpStatusCode.OK, ok.StatusCode); // verified, and so remembered by the Gateway
+        }
+
+        using var admin = gateway.Admin();
+        (await admin.PostAsync($"/api/v1/tenants/{scenario.Tenant}/disable", null)).EnsureSuccessStatusCode();
+
+        await AssertChallengedAsync(await PostMcpAsync(scenario.AgentKey));
+    }
+
+    [Fact]
     public async Task WithoutACredentialTheChallengePointsAtMetadataNamingTheAuthorizationServer()
     {
         using var anonymous = gateway.Anonymous();
