@@ -32,7 +32,7 @@ public static class McpToolHandlers
         var (tenant, agent) = Caller(context);
         var cluster = context.Services!.GetRequiredService<IClusterClient>();
         var pageSize = context.Services!.GetRequiredService<IOptions<McpOptions>>().Value.PageSize;
-        var tools = await PublishedToolsAsync(cluster, tenant, agent);
+        var tools = await cluster.GetGrain<IToolInvokerGrain>(0).ListToolsAsync(tenant, agent);
 
         var all = new List<Tool>(tools.Count + 1) { FindTools() };
         all.AddRange(tools.Select(ToMcpTool));
@@ -93,15 +93,6 @@ public static class McpToolHandlers
             tools = hits.Select(h => new { name = h.Name, title = h.Title, description = h.Description, score = Math.Round(h.Score, 4) }),
         });
         return new CallToolResult { Content = [new TextContentBlock { Text = payload }], StructuredContent = JsonDocument.Parse(payload).RootElement.Clone() };
-    }
-
-    /// <summary>The agent's granted tools that are published now, ordered by name (a stable list order for clients).</summary>
-    private static async Task<List<ToolDefinition>> PublishedToolsAsync(IClusterClient cluster, string tenant, string agent)
-    {
-        var granted = await cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, agent)).GetGrantedToolsAsync();
-        var definitions = await Task.WhenAll(granted.Select(name =>
-            cluster.GetGrain<IToolGrain>(GrainKeys.Compose(tenant, name)).GetPublishedAsync().AsTask()));
-        return definitions.OfType<ToolDefinition>().OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
     }
 
     private static Tool ToMcpTool(ToolDefinition definition) => new()

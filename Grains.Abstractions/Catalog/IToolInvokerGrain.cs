@@ -15,4 +15,10 @@ public interface IToolInvokerGrain : IGrainWithIntegerKey
     /// tenant's credential, the upstream request; audited either way. Denials are results, not exceptions.
     /// </summary>
     Task<ToolCallResult> InvokeAsync(string tenant, string agent, string tool, string argumentsJson);
+
+    /// <summary>
+    /// The agent's tools for tools/list: granted through its roles and published now, ordered by name. One call,
+    /// answered from the silo's cache of published definitions, however many tools the agent has.
+    /// </summary>
+    Task<IReadOnlyList<ToolDefinition>> ListToolsAsync(string tenant, string agent);
 }

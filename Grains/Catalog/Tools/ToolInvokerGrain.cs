@@ -76,6 +76,13 @@ public sealed class ToolInvokerGrain(UpstreamExecutor executor, PublishedToolCac
         return ToCallResult(definition, result);
     }
 
+    public async Task<IReadOnlyList<ToolDefinition>> ListToolsAsync(string tenant, string agent)
+    {
+        var granted = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, agent)).GetGrantedToolsAsync();
+        var definitions = await Task.WhenAll(granted.Select(name => publishedTools.GetAsync(GrainFactory, tenant, name).AsTask()));
+        return definitions.OfType<ToolDefinition>().OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+    }
+
     public async Task<TestRunResult> TestRunAsync(string tenant, string tool, string argumentsJson, int? version)
     {
         var toolGrain = GrainFactory.GetGrain<IToolGrain>(GrainKeys.Compose(tenant, tool));

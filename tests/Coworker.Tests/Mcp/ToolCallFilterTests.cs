@@ -4,7 +4,7 @@ using Coworker.Tests.Infrastructure;
 
 namespace Coworker.Tests.Mcp;
 
-/// <summary>The silo's incoming call filter refuses governed tool calls not stamped with the calling agent.</summary>
+/// <summary>The silo's incoming call filter refuses governed tool calls and tool lists not stamped with the calling agent.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ToolCallFilterTests(ClusterFixture cluster)
 {
@@ -28,6 +28,29 @@ public sealed class ToolCallFilterTests(ClusterFixture cluster)
             var result = await invoker.InvokeAsync("acme", "bot", "any_tool", "{}");
             Assert.True(result.IsError);
             Assert.Equal("denied", result.Outcome);
+        }
+        finally
+        {
+            RequestContext.Clear();
+        }
+    }
+
+    [Fact]
+    public async Task AnAgentsToolListIsOnlyGivenToThatAgent()
+    {
+        var invoker = cluster.Grains.GetGrain<IToolInvokerGrain>(0);
+
+        RequestContext.Clear();
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<CoworkerException>(() => invoker.ListToolsAsync("acme", "bot"))).Kind);
+
+        RequestContext.Set(CallerContext.ActorKey, "agent:acme/other-bot");
+        try
+        {
+            Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<CoworkerException>(() => invoker.ListToolsAsync("acme", "bot"))).Kind);
+
+            // Correctly stamped: an agent that does not exist has no grants, so nothing to list.
+            RequestContext.Set(CallerContext.ActorKey, "agent:acme/bot");
+            Assert.Empty(await invoker.ListToolsAsync("acme", "bot"));
         }
         finally
         {
