@@ -23,9 +23,8 @@ builder.Services.AddAuthentication(OAuthBearerSetup.SelectorScheme)
 builder.Services.AddAuthorization();
 builder.Services.AddHostedService<AdminKeyInitializer>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<Coworker.Gateway.Events.GatewayNats>();
 builder.Services.AddSingleton<AgentKeyCache>();
-builder.Services.AddHostedService<AgentKeyCacheInvalidator>();
+builder.Services.AddHostedService<Coworker.Gateway.Events.GatewayEventListener>();
 builder.Services.AddCoworkerMcp(builder.Configuration);
 
 var app = builder.Build();

@@ -22,7 +22,6 @@ public static class McpEndpoints
     {
         services.AddOptions<McpOptions>().Bind(configuration.GetSection(McpOptions.Section));
         services.AddSingleton<McpSessionRegistry>();
-        services.AddHostedService<ToolListChangeNotifier>();
         services.AddAuthorizationBuilder().AddPolicy(AgentPolicy, policy => policy
             .AddAuthenticationSchemes(OAuthBearerSetup.SelectorScheme)
             .RequireClaim(CoworkerPrincipal.KindClaim, CoworkerPrincipal.AgentKind));

@@ -189,16 +189,12 @@ public sealed class AgentGrain(
         {
             var (wanted, returned) = _tenantBudget.NextRequest();
             var lease = await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).LeaseToolCallsAsync(wanted, returned);
-            if (lease.TenantDisabled)
-            {
-                _bucket.Return(1);
-                return CallAuthorization.Deny(DenialReason.TenantDisabled, "The tenant is disabled; its agents cannot call tools.");
-            }
-
             if (lease.Granted == 0)
             {
                 _bucket.Return(1); // the agent's own unit was not spent on a call
-                return CallAuthorization.Deny(DenialReason.RateLimited, "The tenant's tool-call rate limit is used up.", lease.RetryAfter);
+                return lease.TenantDisabled
+                    ? CallAuthorization.Deny(DenialReason.TenantDisabled, "The tenant is disabled; its agents cannot call tools.")
+                    : CallAuthorization.Deny(DenialReason.RateLimited, "The tenant's tool-call rate limit is used up.", lease.RetryAfter);
             }
 
             _tenantBudget.Accept(lease.Granted);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Coworker.Common;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +16,6 @@ public sealed partial class EventPublisher(NatsClient nats, ILogger<EventPublish
 {
     public const string StreamName = "COWORKER_EVENTS";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Channel<CoworkerEvent> _retries = Channel.CreateUnbounded<CoworkerEvent>();
     private readonly INatsJSContext _jetStream = nats.CreateJetStreamContext();
     private readonly SemaphoreSlim _streamLock = new(1, 1);
@@ -61,7 +59,7 @@ public sealed partial class EventPublisher(NatsClient nats, ILogger<EventPublish
     private async Task PublishOnceAsync(CoworkerEvent @event, CancellationToken cancellationToken)
     {
         await EnsureStreamAsync(cancellationToken);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(@event, Json);
+        var payload = CoworkerEventJson.Serialize(@event);
         var ack = await _jetStream.PublishAsync(
             @event.Subject, payload, opts: new NatsJSPubOpts { MsgId = @event.Id.ToString("N") }, cancellationToken: cancellationToken);
         ack.EnsureSuccess();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Coworker.Catalog;
+using Coworker.Catalog.Import;
 
 namespace Coworker.Execution;
 
@@ -13,14 +14,14 @@ namespace Coworker.Execution;
 public static class SavedDefaults
 {
     private const int MaxCached = 10_000;
+    private static readonly string PostmanFormat = DescriptionFormat.Postman21.Name();
     private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, JsonElement>> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The saved value of an argument the call left out, if the tool was imported from Postman and has one.</summary>
     public static bool TryGet(ToolDefinition tool, string argument, out JsonElement value)
     {
         value = default;
-        return tool.Origin.Format.StartsWith("postman", StringComparison.OrdinalIgnoreCase)
-            && Of(tool.InputSchema).TryGetValue(argument, out value);
+        return tool.Origin.Format == PostmanFormat && Of(tool.InputSchema).TryGetValue(argument, out value);
     }
 
     private static IReadOnlyDictionary<string, JsonElement> Of(string inputSchema)

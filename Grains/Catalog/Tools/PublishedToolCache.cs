@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Coworker.Common;
 
 namespace Coworker.Catalog.Tools;
@@ -13,62 +12,31 @@ namespace Coworker.Catalog.Tools;
 public sealed class PublishedToolCache(TimeProvider time)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
-    private const int MaxEntries = 50_000;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-
-    // Bumped by every eviction: a fetch that was in flight while something changed does not store what it got,
-    // since that may be the definition from before the change.
-    private long _generation;
+    // Null values are cached too: "not published" is an answer.
+    private readonly ExpiringCache<ToolDefinition?> _definitions = new(MaxAge, maxEntries: 50_000, time);
 
     /// <summary>The published definition (null when the tool is not published or does not exist).</summary>
     public ValueTask<ToolDefinition?> GetAsync(IGrainFactory grains, string tenant, string tool)
     {
         var key = GrainKeys.Compose(tenant, tool);
-        return _entries.TryGetValue(key, out var entry) && time.GetElapsedTime(entry.At) < MaxAge
-            ? ValueTask.FromResult(entry.Definition)
-            : FetchAsync(grains, key);
+        return _definitions.TryGet(key, out var definition) ? ValueTask.FromResult(definition) : FetchAsync(grains, key);
     }
 
-    public void Evict(string tenant, string tool)
-    {
-        Interlocked.Increment(ref _generation);
-        _entries.TryRemove(GrainKeys.Compose(tenant, tool), out _);
-    }
+    public void Evict(string tenant, string tool) => _definitions.Evict(GrainKeys.Compose(tenant, tool));
 
     /// <summary>Drops every tool of a tenant (an event that names no single tool).</summary>
     public void EvictTenant(string tenant)
     {
-        Interlocked.Increment(ref _generation);
         var prefix = GrainKeys.Compose(tenant, "");
-        foreach (var key in _entries.Keys)
-        {
-            if (key.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                _entries.TryRemove(key, out _);
-            }
-        }
+        _definitions.EvictWhere((key, _) => key.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     private async ValueTask<ToolDefinition?> FetchAsync(IGrainFactory grains, string key)
     {
-        var generation = Interlocked.Read(ref _generation);
-        var at = time.GetTimestamp();
+        var generation = _definitions.Generation;
         var definition = await grains.GetGrain<IToolGrain>(key).GetPublishedAsync();
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
-
-        _entries[key] = new Entry(definition, at);
-        if (Interlocked.Read(ref _generation) != generation)
-        {
-            // Something changed meanwhile: serve this answer to this caller only.
-            _entries.TryRemove(key, out _);
-        }
-
+        _definitions.Add(key, definition, generation);
         return definition;
     }
-
-    private sealed record Entry(ToolDefinition? Definition, long At);
 }

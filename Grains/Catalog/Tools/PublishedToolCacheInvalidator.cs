@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Coworker.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,8 +12,6 @@ namespace Coworker.Catalog.Tools;
 public sealed partial class PublishedToolCacheInvalidator(NatsClient nats, PublishedToolCache cache, ILogger<PublishedToolCacheInvalidator> logger)
     : BackgroundService
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -36,34 +33,19 @@ public sealed partial class PublishedToolCacheInvalidator(NatsClient nats, Publi
 
     private void Apply(string subject, byte[]? data)
     {
-        // Subject: coworker.events.{tenant}.catalog.{action}
-        var parts = subject.Split('.');
-        if (parts.Length != 5)
+        if (subject.Split('.') is not [_, _, var tenant, _, var action])
         {
             return;
         }
 
-        var tenant = parts[2];
-        var tool = parts[4].StartsWith("tool-", StringComparison.Ordinal) ? ToolOf(data) : null;
-        if (tool is null)
-        {
-            cache.EvictTenant(tenant);
-        }
-        else
+        // A tool event names its tool; anything else (an import, a grant change) drops the tenant's entries.
+        if (action.StartsWith("tool-", StringComparison.Ordinal) && CoworkerEventJson.TryParse(data)?.EntityId is { } tool)
         {
             cache.Evict(tenant, tool);
         }
-    }
-
-    private static string? ToolOf(byte[]? data)
-    {
-        try
+        else
         {
-            return data is { Length: > 0 } ? JsonSerializer.Deserialize<CoworkerEvent>(data, Json)?.EntityId : null;
-        }
-        catch (JsonException)
-        {
-            return null;
+            cache.EvictTenant(tenant);
         }
     }
 
