@@ -75,7 +75,10 @@ public sealed class StudioFixture : IAsyncLifetime
         await page.GotoAsync("/login");
         await page.GetByLabel("Admin key").FillAsync(AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(BaseAddress, "/").ToString());
+        // The first sign-in of a run also pays for the Studio's first render and the cluster's first grain calls,
+        // while the other test collections start their own clusters on the same two cores: it gets more time
+        // than the 20 s each later step does.
+        await page.WaitForURLAsync(new Uri(BaseAddress, "/").ToString(), new() { Timeout = 60_000 });
         return page;
     }
 
