@@ -58,6 +58,9 @@ public static class AgentsApi
         api.MapGet("/{agent}/tools", async Task<Ok<IReadOnlyList<string>>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
                 TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Viewer).GetGrantedToolsAsync()))
             .WithName("ListAgentTools").WithSummary("Tools the agent's roles grant (published or not).");
+        api.MapGet("/{agent}/usage", async Task<Ok<CallUsage>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
+                TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Viewer).GetUsageAsync()))
+            .WithName("GetAgentUsage").WithSummary("The agent's tool calls in the current UTC day and month, against its call quota.");
         return app;
     }
 

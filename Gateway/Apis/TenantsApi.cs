@@ -19,6 +19,7 @@ public static class TenantsApi
         api.MapPost("/", CreateTenant).WithName("CreateTenant").WithSummary("Create a tenant with its first Owner (admin only).");
         api.MapGet("/{tenant}", GetTenant).WithName("GetTenant").WithSummary("A tenant's profile, status and quotas.");
         api.MapPatch("/{tenant}", UpdateTenant).WithName("UpdateTenant").WithSummary("Rename a tenant or set its network allowlist (Owner); change quotas (admin).");
+        api.MapGet("/{tenant}/usage", GetUsage).WithName("GetTenantUsage").WithSummary("Tool calls of all the tenant's agents in the current UTC day and month, against the tenant's call quota.");
         api.MapPost("/{tenant}/disable", DisableTenant).WithName("DisableTenant").WithSummary("Disable a tenant: its keys stop working (admin only).");
         api.MapPost("/{tenant}/enable", EnableTenant).WithName("EnableTenant").WithSummary("Enable a disabled tenant (admin only).");
         return app;
@@ -47,6 +48,9 @@ public static class TenantsApi
 
     private static async Task<Ok<TenantInfo>> GetTenant(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>
         TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(TenantAccess.Require(user, tenant, TenantRole.Viewer)).GetAsync());
+
+    private static async Task<Ok<Agents.CallUsage>> GetUsage(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>
+        TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(TenantAccess.Require(user, tenant, TenantRole.Viewer)).GetToolCallUsageAsync());
 
     private static async Task<Ok<TenantInfo>> UpdateTenant(ClaimsPrincipal user, IClusterClient cluster, string tenant, UpdateTenantRequest request)
     {

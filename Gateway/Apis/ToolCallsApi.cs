@@ -50,10 +50,11 @@ public static class ToolCallsApi
         var result = await cluster.GetGrain<IToolInvokerGrain>(0).InvokeAsync(tenant, agent, tool, json);
         switch (result.Outcome)
         {
-            case ToolCallOutcomes.RateLimited:
+            case ToolCallOutcomes.RateLimited or ToolCallOutcomes.QuotaExhausted:
                 var wait = result.RetryAfter ?? TimeSpan.FromSeconds(1);
                 http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                return TypedResults.Problem(result.Text, statusCode: StatusCodes.Status429TooManyRequests, type: "urn:coworker:error:RateLimited");
+                return TypedResults.Problem(result.Text, statusCode: StatusCodes.Status429TooManyRequests,
+                    type: result.Outcome == ToolCallOutcomes.RateLimited ? "urn:coworker:error:RateLimited" : "urn:coworker:error:QuotaExhausted");
             case ToolCallOutcomes.Denied:
                 return TypedResults.Problem(result.Text, statusCode: StatusCodes.Status403Forbidden, type: $"urn:coworker:error:{ErrorKind.Forbidden}");
             case ToolCallOutcomes.NotPublished:

@@ -9,7 +9,9 @@ public sealed record AgentConfig(
     [property: Id(3)] ModelSettings Model,
     [property: Id(4)] IReadOnlyList<string> Roles,
     // Calls per minute and burst for this agent's tool calls; the platform default when null.
-    [property: Id(5)] RateLimit? RateLimit = null);
+    [property: Id(5)] RateLimit? RateLimit = null,
+    // Calls per UTC day and month for this agent; unlimited when null (the tenant's quota still applies).
+    [property: Id(6)] CallQuota? CallQuota = null);
 
 /// <summary>Which model an agent runs on; the platform stores it, clients and runtimes use it.</summary>
 [GenerateSerializer, Immutable, Alias("Coworker.ModelSettings")]

@@ -9,4 +9,5 @@ public static class AuditKinds
     public const string AuthFailure = "auth_failure";
     public const string AdminChange = "admin_change";
     public const string RateLimited = "rate_limited";
+    public const string QuotaExhausted = "quota_exhausted";
 }

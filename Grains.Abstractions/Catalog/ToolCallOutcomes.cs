@@ -8,6 +8,7 @@ public static class ToolCallOutcomes
 {
     public const string Denied = "denied";
     public const string RateLimited = "rate_limited";
+    public const string QuotaExhausted = "quota_exhausted";
     public const string NotPublished = "not_published";
     public const string InvalidArguments = "invalid_arguments";
 }

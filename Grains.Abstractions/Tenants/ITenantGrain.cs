@@ -51,7 +51,13 @@ public interface ITenantGrain : IGrainWithStringKey
     /// Hands out up to <paramref name="wanted"/> units of the tenant-wide tool-call rate limit to an agent, which
     /// spends them on its next calls without asking again, and takes back <paramref name="returned"/> units an
     /// earlier lease left unused. A tenant never grants more than a twentieth of its burst at once, so one busy
-    /// agent cannot hoard the tenant's budget.
+    /// agent cannot hoard the tenant's budget. Granted units count against the tenant's call quota (returned
+    /// ones are taken off again), and no more are granted than the quota has left. With <paramref name="wanted"/> 0
+    /// it only takes units back (an agent deactivating).
     /// </summary>
     ValueTask<ToolCallLease> LeaseToolCallsAsync(int wanted, int returned);
+
+    /// <summary>The tenant's tool calls (all agents) counted in the current UTC day and month, with its quota.</summary>
+    [ReadOnly]
+    Task<Agents.CallUsage> GetToolCallUsageAsync();
 }

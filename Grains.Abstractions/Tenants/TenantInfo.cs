@@ -17,7 +17,9 @@ public sealed record TenantQuotas(
     [property: Id(0)] int MaxAgents,
     [property: Id(1)] int MaxUsers,
     // Tool calls per minute (and burst) across all of the tenant's agents; the platform default when null.
-    [property: Id(2)] Agents.RateLimit? ToolCalls = null)
+    [property: Id(2)] Agents.RateLimit? ToolCalls = null,
+    // Tool calls per UTC day and month across all of the tenant's agents; unlimited when null.
+    [property: Id(3)] Agents.CallQuota? CallQuota = null)
 {
     public static TenantQuotas Default { get; } = new(MaxAgents: 100, MaxUsers: 50);
 }

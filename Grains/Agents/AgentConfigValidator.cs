@@ -55,6 +55,11 @@ public static class AgentConfigValidator
             throw CoworkerException.Validation("A rate limit needs 1-1000000 calls per minute and a burst of 1-100000.");
         }
 
-        return new AgentConfig(name, config.Description?.Trim() ?? "", config.Instructions ?? "", model, roles, config.RateLimit);
+        if (config.CallQuota is { IsValid: false })
+        {
+            throw CoworkerException.Validation($"A call quota needs 1-{CallQuota.Max} calls per day and per month (or none).");
+        }
+
+        return new AgentConfig(name, config.Description?.Trim() ?? "", config.Instructions ?? "", model, roles, config.RateLimit, config.CallQuota);
     }
 }

@@ -13,6 +13,7 @@ namespace Coworker.Agents;
 /// </summary>
 public sealed class AgentGrain(
     [PersistentState("agent", "coworker")] IPersistentState<AgentState> state,
+    [PersistentState("usage", "coworker")] IPersistentState<CallCounter> usage,
     ProjectionStore projections,
     IEventPublisher events,
     TimeProvider time) : Grain, IAgentGrain, IRemindable
@@ -22,10 +23,14 @@ public sealed class AgentGrain(
     // Grants are cached briefly so a burst of calls costs one grants lookup; a change is seen within this.
     private static readonly TimeSpan GrantsCacheTime = TimeSpan.FromSeconds(1);
 
+    // Call counters are written a few seconds after they change, not on every call (see DeferredStateWriter).
+    public static readonly TimeSpan UsageWriteDelay = TimeSpan.FromSeconds(5);
+
     private HashSet<string>? _granted;
     private long _grantedAt;
     private TokenBucket? _bucket;
     private TenantBudget? _tenantBudget;
+    private DeferredStateWriter<CallCounter>? _usageWriter;
 
     private (string Tenant, string Agent) Key => GrainKeys.Split(this.GetPrimaryKeyString());
 
@@ -184,6 +189,13 @@ public sealed class AgentGrain(
             return CallAuthorization.Deny(DenialReason.RateLimited, $"The agent's rate limit of {limit.PerMinute} calls per minute is used up.", retryAfter);
         }
 
+        var quota = state.State.Config?.CallQuota;
+        if (usage.State.Exhaustion(quota, time.GetUtcNow(), "agent's") is { } exhausted)
+        {
+            _bucket.Return(1);
+            return CallAuthorization.Deny(DenialReason.QuotaExhausted, exhausted.Message, exhausted.RetryAfter);
+        }
+
         _tenantBudget ??= new TenantBudget(time);
         if (!_tenantBudget.TryUse())
         {
@@ -192,15 +204,41 @@ public sealed class AgentGrain(
             if (lease.Granted == 0)
             {
                 _bucket.Return(1); // the agent's own unit was not spent on a call
-                return lease.TenantDisabled
-                    ? CallAuthorization.Deny(DenialReason.TenantDisabled, "The tenant is disabled; its agents cannot call tools.")
-                    : CallAuthorization.Deny(DenialReason.RateLimited, "The tenant's tool-call rate limit is used up.", lease.RetryAfter);
+                return lease switch
+                {
+                    { TenantDisabled: true } => CallAuthorization.Deny(DenialReason.TenantDisabled, "The tenant is disabled; its agents cannot call tools."),
+                    { QuotaExhausted: { } message } => CallAuthorization.Deny(DenialReason.QuotaExhausted, message, lease.RetryAfter),
+                    _ => CallAuthorization.Deny(DenialReason.RateLimited, "The tenant's tool-call rate limit is used up.", lease.RetryAfter),
+                };
             }
 
             _tenantBudget.Accept(lease.Granted);
         }
 
+        usage.State.Count(1, time.GetUtcNow());
+        _usageWriter ??= new DeferredStateWriter<CallCounter>(this, usage, UsageWriteDelay);
+        _usageWriter.Changed();
         return CallAuthorization.Allow;
+    }
+
+    public Task<CallUsage> GetUsageAsync() =>
+        Task.FromResult(usage.State.ToUsage(RequireExisting().Config?.CallQuota, time.GetUtcNow()));
+
+    /// <summary>
+    /// Hands unspent tenant units back (the tenant counted them against its quota when it leased them) and writes
+    /// the call counters, so neither is lost with the activation.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_tenantBudget?.Release() is > 0 and var unspent)
+        {
+            await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).LeaseToolCallsAsync(0, unspent);
+        }
+
+        if (_usageWriter is not null)
+        {
+            await _usageWriter.FlushAsync(cancellationToken);
+        }
     }
 
     public async ValueTask<bool> IsPermittedAsync(string tool) =>

@@ -46,6 +46,14 @@ public sealed class TenantBudget(TimeProvider time)
         return (_chunk, returned);
     }
 
+    /// <summary>Gives up every held unit (the agent is deactivating): how many to hand back to the tenant.</summary>
+    public int Release()
+    {
+        var held = _held;
+        _held = 0;
+        return held;
+    }
+
     /// <summary>Takes a lease; one of its units is the current call's, the rest are held.</summary>
     public void Accept(int granted)
     {

@@ -10,6 +10,7 @@ namespace Coworker.Tenants;
 /// </summary>
 public sealed class TenantGrain(
     [PersistentState("tenant", "coworker")] IPersistentState<TenantState> state,
+    [PersistentState("usage", "coworker")] IPersistentState<Agents.CallCounter> usage,
     ProjectionStore projections,
     IEventPublisher events,
     TimeProvider time) : Grain, ITenantGrain
@@ -17,6 +18,7 @@ public sealed class TenantGrain(
     private const int MaxDisplayName = 200;
 
     private Agents.TokenBucket? _toolCalls;
+    private DeferredStateWriter<Agents.CallCounter>? _usageWriter;
 
     private string TenantId => this.GetPrimaryKeyString();
 
@@ -201,17 +203,59 @@ public sealed class TenantGrain(
 
     public ValueTask<ToolCallLease> LeaseToolCallsAsync(int wanted, int returned)
     {
-        if (!state.RecordExists || state.State.Status == TenantStatus.Disabled)
+        if (!state.RecordExists)
         {
             return ValueTask.FromResult(new ToolCallLease(0, TimeSpan.Zero, TenantDisabled: true));
         }
 
+        var now = time.GetUtcNow();
         var limit = state.State.Quotas.ToolCalls ?? Agents.RateLimit.TenantDefault;
+        var quota = state.State.Quotas.CallQuota;
         _toolCalls ??= new Agents.TokenBucket(limit, time);
         _toolCalls.Reconfigure(limit);
         _toolCalls.Return(returned);
-        var (taken, retryAfter) = _toolCalls.TryTake(Math.Clamp(wanted, 1, Math.Max(1, limit.Burst / 20)));
+        if (returned > 0)
+        {
+            usage.State.Uncount(returned, now);
+            UsageChanged();
+        }
+
+        if (state.State.Status == TenantStatus.Disabled)
+        {
+            return ValueTask.FromResult(new ToolCallLease(0, TimeSpan.Zero, TenantDisabled: true));
+        }
+
+        if (wanted <= 0)
+        {
+            return ValueTask.FromResult(new ToolCallLease(0, TimeSpan.Zero)); // only giving units back
+        }
+
+        if (usage.State.Exhaustion(quota, now, "tenant's") is { } exhausted)
+        {
+            return ValueTask.FromResult(new ToolCallLease(0, exhausted.RetryAfter, QuotaExhausted: exhausted.Message));
+        }
+
+        var most = Math.Min(Math.Clamp(wanted, 1, Math.Max(1, limit.Burst / 20)), usage.State.Remaining(quota, now));
+        var (taken, retryAfter) = _toolCalls.TryTake(most);
+        if (taken > 0)
+        {
+            usage.State.Count(taken, now);
+            UsageChanged();
+        }
+
         return ValueTask.FromResult(new ToolCallLease(taken, retryAfter));
+    }
+
+    public Task<Agents.CallUsage> GetToolCallUsageAsync() =>
+        Task.FromResult(usage.State.ToUsage(RequireExisting().Quotas.CallQuota, time.GetUtcNow()));
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        _usageWriter?.FlushAsync(cancellationToken) ?? Task.CompletedTask;
+
+    private void UsageChanged()
+    {
+        _usageWriter ??= new DeferredStateWriter<Agents.CallCounter>(this, usage, Agents.AgentGrain.UsageWriteDelay);
+        _usageWriter.Changed();
     }
 
     public Task<IReadOnlyList<string>> ListAgentIdsAsync() =>
@@ -264,6 +308,8 @@ public sealed class TenantGrain(
     private static TenantQuotas ValidateQuotas(TenantQuotas quotas) =>
         quotas is { MaxAgents: >= 1 and <= 100_000, MaxUsers: >= 1 and <= 100_000 }
             && quotas.ToolCalls is null or { PerMinute: >= 1 and <= 10_000_000, Burst: >= 1 and <= 1_000_000 }
-            ? quotas
+            ? quotas.CallQuota is null or { IsValid: true }
+                ? quotas
+                : throw CoworkerException.Validation($"A call quota needs 1-{Agents.CallQuota.Max} calls per day and per month (or none).")
             : throw CoworkerException.Validation("Quotas must be between 1 and 100000.");
 }

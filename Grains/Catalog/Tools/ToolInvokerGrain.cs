@@ -32,9 +32,13 @@ public sealed class ToolInvokerGrain(UpstreamExecutor executor, PublishedToolCac
         var authorization = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, agent)).AuthorizeCallAsync(tool);
         if (!authorization.Allowed)
         {
-            var outcome = authorization.Reason == DenialReason.RateLimited ? ToolCallOutcomes.RateLimited : ToolCallOutcomes.Denied;
-            await AuditAsync(tenant, authorization.Reason == DenialReason.RateLimited ? AuditKinds.RateLimited : AuditKinds.ToolDenied,
-                actor, tool, outcome, new() { ["reason"] = authorization.Reason.ToString() });
+            var (kind, outcome) = authorization.Reason switch
+            {
+                DenialReason.RateLimited => (AuditKinds.RateLimited, ToolCallOutcomes.RateLimited),
+                DenialReason.QuotaExhausted => (AuditKinds.QuotaExhausted, ToolCallOutcomes.QuotaExhausted),
+                _ => (AuditKinds.ToolDenied, ToolCallOutcomes.Denied),
+            };
+            await AuditAsync(tenant, kind, actor, tool, outcome, new() { ["reason"] = authorization.Reason.ToString() });
             return new ToolCallResult(true, authorization.Message ?? "The call was denied.", null, outcome, null, 0, authorization.RetryAfter);
         }
 

@@ -36,7 +36,7 @@ public sealed class McpScenario : IAsyncDisposable
     /// <summary>Operations published and granted to the agent (the rest stay staged or ungranted).</summary>
     public static readonly string[] Granted = ["GET /pets/{petId}", "GET /pets", "GET /broken", "GET /slow", "GET /huge", "GET /secured"];
 
-    public static async Task<McpScenario> CreateAsync(GatewayFixture gateway, bool allowLoopback = true, object? rateLimit = null)
+    public static async Task<McpScenario> CreateAsync(GatewayFixture gateway, bool allowLoopback = true, object? rateLimit = null, object? callQuota = null)
     {
         var upstream = await TestUpstream.StartAsync();
         var catalog = await CatalogScenario.CreateAsync(gateway, allowLoopback);
@@ -57,7 +57,7 @@ public sealed class McpScenario : IAsyncDisposable
         (await catalog.Owner.PutAsync($"/api/v1/tenants/{catalog.Tenant}/roles/support/tools",
             System.Net.Http.Json.JsonContent.Create(new { tools = granted }))).EnsureSuccessStatusCode();
         await (await catalog.Owner.PostJsonAsync($"/api/v1/tenants/{catalog.Tenant}/agents",
-            new { id = "bot", name = "Support bot", roles = new[] { "support" }, rateLimit })).ReadAsync<AgentInfo>(HttpStatusCode.Created);
+            new { id = "bot", name = "Support bot", roles = new[] { "support" }, rateLimit, callQuota })).ReadAsync<AgentInfo>(HttpStatusCode.Created);
         (await catalog.Owner.PostAsync($"/api/v1/tenants/{catalog.Tenant}/agents/bot/start", null)).EnsureSuccessStatusCode();
         var key = await (await catalog.Owner.PostJsonAsync($"/api/v1/tenants/{catalog.Tenant}/agents/bot/keys", new { name = "tests" }))
             .ReadAsync<IssuedAgentKey>(HttpStatusCode.Created);

@@ -104,7 +104,7 @@ public sealed class McpToolsTests(GatewayFixture gateway)
     }
 
     [Fact]
-    public async Task QuotaExhaustionSaysWhenToRetry()
+    public async Task ARateLimitedCallSaysWhenToRetry()
     {
         await using var scenario = await McpScenario.CreateAsync(gateway, rateLimit: new { perMinute = 1, burst = 2 });
         await using var client = await scenario.ConnectAsync();
