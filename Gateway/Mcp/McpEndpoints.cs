@@ -79,7 +79,7 @@ public static class McpEndpoints
         try
         {
             await context.RequestServices.GetRequiredService<IClusterClient>().GetGrain<Coworker.Audit.IAuditGrain>(0).RecordAsync(
-                new Coworker.Audit.AuditEvent(Guid.NewGuid(), tenant, DateTimeOffset.UtcNow, Coworker.Audit.AuditKinds.ToolDenied,
+                new Coworker.Audit.AuditEvent(Guid.CreateVersion7(), tenant, DateTimeOffset.UtcNow, Coworker.Audit.AuditKinds.ToolDenied,
                     $"agent:{agent}", $"{context.Request.Method} {Path}", "denied",
                     new Dictionary<string, string> { ["reason"] = $"agent_{status?.ToLowerInvariant() ?? "unknown"}" }));
         }

@@ -49,10 +49,6 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Checks status, grant, rate limits and call quotas for one call, and counts it when allowed.</summary>
     Task<CallAuthorization> AuthorizeCallAsync(string tool);
 
-    /// <summary>Whether the agent is active and granted the tool, without using quota (the in-cluster call filter asks this).</summary>
-    [ReadOnly]
-    ValueTask<bool> IsPermittedAsync(string tool);
-
     /// <summary>The agent's tool calls counted in the current UTC day and month, with its own quota.</summary>
     [ReadOnly]
     Task<CallUsage> GetUsageAsync();

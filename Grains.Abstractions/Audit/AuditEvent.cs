@@ -6,12 +6,13 @@ namespace Coworker.Audit;
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Coworker.AuditEvent")]
 public sealed record AuditEvent(
-    // Unique id: the writer stores an id once; also the JetStream message id of an event published alone.
+    // Unique id, time-ordered (UUIDv7) so the audit table's id index grows at its end: the writer stores an id once;
+    // also the JetStream message id of an event published alone.
     [property: Id(0)] Guid Id,
     // Tenant the event belongs to; "_platform" for events outside any tenant (e.g. a bad admin key).
     [property: Id(1)] string Tenant,
     [property: Id(2)] DateTimeOffset At,
-    // tool_call, tool_denied, secret_use, auth_failure, admin_change, rate_limited.
+    // tool_call, tool_denied, secret_use, auth_failure, admin_change, rate_limited, quota_exhausted (AuditKinds).
     [property: Id(3)] string Kind,
     // "agent:{id}", "user:{id}", "admin", "anonymous".
     [property: Id(4)] string Actor,

@@ -28,6 +28,6 @@ public static class AuditEvents
             detail["remote_address"] = remoteAddress;
         }
 
-        return new AuditEvent(Guid.NewGuid(), AuditEvent.PlatformTenant, at, AuditKinds.AuthFailure, "anonymous", route, "denied", detail);
+        return new AuditEvent(Guid.CreateVersion7(), AuditEvent.PlatformTenant, at, AuditKinds.AuthFailure, "anonymous", route, "denied", detail);
     }
 }

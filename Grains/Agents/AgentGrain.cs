@@ -241,9 +241,6 @@ public sealed class AgentGrain(
         }
     }
 
-    public async ValueTask<bool> IsPermittedAsync(string tool) =>
-        state.RecordExists && state.State.Status == AgentStatus.Active && (await GrantedAsync()).Contains(tool);
-
     private async Task<HashSet<string>> GrantedAsync()
     {
         if (_granted is null || time.GetElapsedTime(_grantedAt) > GrantsCacheTime)

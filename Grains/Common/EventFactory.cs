@@ -7,6 +7,6 @@ public static class EventFactory
 {
     public static CoworkerEvent Create(
         TimeProvider time, string tenant, string entity, string entityId, string action, IReadOnlyDictionary<string, string>? data = null) =>
-        new(Guid.NewGuid(), tenant, entity, entityId, action, CallerContext.CurrentActor, time.GetUtcNow(),
+        new(Guid.CreateVersion7(), tenant, entity, entityId, action, CallerContext.CurrentActor, time.GetUtcNow(),
             data ?? new Dictionary<string, string>());
 }

@@ -62,7 +62,7 @@ public sealed class SecretCredentialResolver(SecretReader secrets, IAuditLog aud
         // Which secret was used, by whom, for what kind of credential: never the value.
         // Audit rows are per tenant, so the Gateway's "agent:{tenant}/{agent}" stamp is recorded as "agent:{agent}".
         var actor = CallerContext.CurrentActor.Replace($"agent:{tenant}/", "agent:", StringComparison.Ordinal);
-        await audit.RecordAsync(new AuditEvent(Guid.NewGuid(), tenant, time.GetUtcNow(), AuditKinds.SecretUse, actor,
+        await audit.RecordAsync(new AuditEvent(Guid.CreateVersion7(), tenant, time.GetUtcNow(), AuditKinds.SecretUse, actor,
             $"secret/{name}", "ok", new Dictionary<string, string> { ["credential"] = auth.Kind.ToString() }), cancellationToken);
         return credential;
     }

@@ -146,7 +146,7 @@ public sealed class ToolInvokerGrain(UpstreamExecutor executor, PublishedToolCac
     }
 
     private Task AuditAsync(string tenant, string kind, string actor, string target, string outcome, Dictionary<string, string> detail) =>
-        audit.RecordAsync(new AuditEvent(Guid.NewGuid(), tenant, time.GetUtcNow(), kind, actor, target, outcome, detail)).AsTask();
+        audit.RecordAsync(new AuditEvent(Guid.CreateVersion7(), tenant, time.GetUtcNow(), kind, actor, target, outcome, detail)).AsTask();
 
     private static (bool? Matches, IReadOnlyList<string> Errors) CheckOutput(ToolDefinition definition, UpstreamResult result)
     {
