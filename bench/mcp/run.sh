@@ -169,9 +169,9 @@ log "setting up tenant 'bench' through the REST API"
 for _ in $(seq 1 60); do api POST /api/v1/tenants '{"id":"bench","displayName":"Bench","owner":"bench@example.com"}' >/dev/null 2>&1 && break; sleep 1; done
 api GET /api/v1/tenants/bench >/dev/null
 api PATCH /api/v1/tenants/bench '{"networkAllowlist":["127.0.0.1"]}' >/dev/null
-# The highest limits the platform accepts (tenant: 10M/min, burst 1M; agent: 1M/min, burst 100k) - far above what one
-# machine serves in a run, so the rate limiters run on every call but never refuse one.
-api PATCH /api/v1/tenants/bench '{"quotas":{"maxAgents":100,"maxUsers":50,"toolCalls":{"perMinute":10000000,"burst":1000000}}}' >/dev/null
+# The highest limits the platform accepts (tenant: 10M/min, burst 1M; agent: 1M/min, burst 100k; call quotas 1e9 a day)
+# - far above what one machine serves in a run, so the rate limiters and quotas run on every call but never refuse one.
+api PATCH /api/v1/tenants/bench '{"quotas":{"maxAgents":100,"maxUsers":50,"toolCalls":{"perMinute":10000000,"burst":1000000},"callQuota":{"perDay":1000000000}}}' >/dev/null
 job=$(curl -fsS -X POST "$GATEWAY/api/v1/tenants/bench/imports" -H "Authorization: Bearer $ADMIN" \
   -F "file=@$SPEC;type=application/json" -F sourceId=petstore | jq -r .id)
 status=""
@@ -186,7 +186,7 @@ TOOL=$(api GET "/api/v1/tenants/bench/tools?source=petstore" | jq -r '.items[0].
 api POST "/api/v1/tenants/bench/tools/$TOOL/publish" >/dev/null
 api PUT /api/v1/tenants/bench/roles/bench-caller/tools "{\"tools\":[\"$TOOL\"]}" >/dev/null
 api POST /api/v1/tenants/bench/agents \
-  '{"id":"bench","name":"bench","roles":["bench-caller"],"rateLimit":{"perMinute":1000000,"burst":100000}}' >/dev/null
+  '{"id":"bench","name":"bench","roles":["bench-caller"],"rateLimit":{"perMinute":1000000,"burst":100000},"callQuota":{"perDay":1000000000}}' >/dev/null
 api POST /api/v1/tenants/bench/agents/bench/start >/dev/null
 AGENT_KEY=$(api POST /api/v1/tenants/bench/agents/bench/keys '{"name":"bench"}' | jq -r .key)
 log "Coworker tool: $TOOL"
@@ -373,7 +373,7 @@ REPORT="$RESULTS/mcp-$STAMP.md"
   echo
   echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s after a ${WARMUP} s warm-up, everything on 127.0.0.1 of one machine"
   echo "($(nproc) cores, $cpu_model). Tool: GET /pets/{id} on a Kestrel upstream; Coworker with every governance step on"
-  echo "(agent key, role grant, published version, agent + tenant rate limits, SSRF guard with allowlist, audit to JetStream)."
+  echo "(agent key, role grant, published version, agent + tenant rate limits and call quotas, SSRF guard with allowlist, audit to JetStream)."
   echo
   echo "| target | requests/s | p50 ms | p99 ms | bad / requests | CPU s | CPU ms per 1k calls | context switches per call | peak RSS MiB | PG+NATS CPU s | wrk CPU s | others' CPU s | load before |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
