@@ -40,6 +40,7 @@ public static class SiloSetup
             options.ConnectionString = connectionString;
         });
         silo.AddSchemaMigration(connectionString);
+        silo.AddIncomingGrainCallFilter<TenantBoundaryFilter>();
         silo.AddIncomingGrainCallFilter<ToolCallCallerFilter>();
         return silo;
     }
