@@ -1,3 +1,6 @@
+using Coworker.Agents;
+using Coworker.Catalog;
+using Coworker.Tenants;
 using Coworker.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -36,6 +39,31 @@ public sealed class StudioOverviewTests(StudioFixture studio)
         await Expect(agents).ToHaveCountAsync(2);
         await Expect(agents.Filter(new() { HasText = "Helpdesk Helper" }).Locator(".badge")).ToHaveTextAsync("Created");
         await Expect(agents.Filter(new() { HasText = "Night Runner" }).Locator(".badge")).ToHaveTextAsync("Active");
+    }
+
+    [Fact]
+    public async Task ATenantsToolCallsShowAgainstItsQuotaBesideItsAgents()
+    {
+        var scenario = await StudioScenario.CreateTenantAsync(studio, "usage");
+        var tenant = studio.Cluster.Grains.GetGrain<ITenantGrain>(scenario.Tenant);
+        await tenant.UpdateAsync(new UpdateTenant(null, TenantQuotas.Default with { CallQuota = new CallQuota(PerDay: 1_000) }));
+        await studio.Cluster.Grains.GetGrain<IRoleGrantsGrain>(scenario.Tenant).SetRoleToolsAsync("support", ["pets_show"]);
+        await scenario.CreateAgentAsync(studio, "caller", "Busy Caller");
+        await scenario.Agent(studio, "caller").StartAsync();
+        for (var call = 0; call < 3; call++)
+        {
+            Assert.True((await scenario.Agent(studio, "caller").AuthorizeCallAsync("pets_show")).Allowed);
+        }
+
+        // The tenant counts the units its agents lease, so it may be a little ahead of the calls made.
+        var counted = (await tenant.GetToolCallUsageAsync()).Day.Calls;
+        Assert.InRange(counted, 3, 10);
+
+        var page = await studio.SignedInPageAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = scenario.DisplayName }).ClickAsync();
+
+        await Expect(page.GetByTestId("tenant-usage")).ToContainTextAsync($"Tool calls today: {counted} of 1,000");
+        await Expect(page.GetByTestId("tenant-usage")).ToContainTextAsync($"this month: {counted} (no quota)");
     }
 
     [Fact]
