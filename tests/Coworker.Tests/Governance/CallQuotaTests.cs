@@ -13,7 +13,7 @@ namespace Coworker.Tests.Governance;
 [Collection(ClusterCollection.Name)]
 public sealed class CallQuotaTests(ClusterFixture cluster)
 {
-    private const string Tool = "pets_show";
+    private const string Tool = GovernedTenant.Tool;
 
     [Fact]
     public async Task AnAgentsDailyQuotaRefusesTheNextCallUntilUtcMidnight()
@@ -110,20 +110,9 @@ public sealed class CallQuotaTests(ClusterFixture cluster)
         Assert.Null((await cluster.Grains.GetGrain<ITenantGrain>(tenant).GetAsync()).Quotas.CallQuota);
     }
 
-    private async Task<string> CreateTenantAsync(CallQuota? quota)
-    {
-        var tenant = HttpAssertions.UniqueSlug("quota");
-        await cluster.Grains.GetGrain<ITenantGrain>(tenant).CreateAsync(
-            new CreateTenant("Quotas", "owner", TenantQuotas.Default with { CallQuota = quota }));
-        await cluster.Grains.GetGrain<IRoleGrantsGrain>(tenant).SetRoleToolsAsync("caller", [Tool]);
-        return tenant;
-    }
+    private async Task<string> CreateTenantAsync(CallQuota? quota) =>
+        (await GovernedTenant.CreateAsync(cluster, "quota", TenantQuotas.Default with { CallQuota = quota })).Id;
 
-    private async Task<IAgentGrain> CreateAgentAsync(string tenant, string id, CallQuota? quota = null)
-    {
-        var agent = cluster.Grains.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, id));
-        await agent.CreateAsync(new AgentConfig(id, "quota test", "", ModelSettings.Default, ["caller"], new RateLimit(1000, 1000), quota));
-        await agent.StartAsync();
-        return agent;
-    }
+    private Task<IAgentGrain> CreateAgentAsync(string tenant, string id, CallQuota? quota = null) =>
+        new GovernedTenant(cluster, tenant).StartAgentAsync(id, quota: quota);
 }

@@ -13,7 +13,7 @@ namespace Coworker.Tests.Governance;
 [Collection(ClusterCollection.Name)]
 public sealed class TenantToolCallLimitTests(ClusterFixture cluster)
 {
-    private const string Tool = "pets_show";
+    private const string Tool = GovernedTenant.Tool;
 
     [Fact]
     public async Task AgentsOfOneTenantTogetherGetNoMoreCallsThanTheTenantAllows()
@@ -91,20 +91,9 @@ public sealed class TenantToolCallLimitTests(ClusterFixture cluster)
     // Units an agent may still hold from its last lease when the tenant runs dry (spent on its next calls).
     private const int TenantBudgetSlack = 2;
 
-    private async Task<string> CreateTenantAsync(RateLimit toolCalls)
-    {
-        var tenant = HttpAssertions.UniqueSlug("lim");
-        await cluster.Grains.GetGrain<ITenantGrain>(tenant).CreateAsync(
-            new CreateTenant("Limits", "owner", TenantQuotas.Default with { ToolCalls = toolCalls }));
-        await cluster.Grains.GetGrain<IRoleGrantsGrain>(tenant).SetRoleToolsAsync("caller", [Tool]);
-        return tenant;
-    }
+    private async Task<string> CreateTenantAsync(RateLimit toolCalls) =>
+        (await GovernedTenant.CreateAsync(cluster, "lim", TenantQuotas.Default with { ToolCalls = toolCalls })).Id;
 
-    private async Task<IAgentGrain> CreateAgentAsync(string tenant, string id, RateLimit? own = null)
-    {
-        var agent = cluster.Grains.GetGrain<IAgentGrain>(GrainKeys.Compose(tenant, id));
-        await agent.CreateAsync(new AgentConfig(id, "limits test", "", ModelSettings.Default, ["caller"], own ?? new RateLimit(1000, 1000)));
-        await agent.StartAsync();
-        return agent;
-    }
+    private Task<IAgentGrain> CreateAgentAsync(string tenant, string id, RateLimit? own = null) =>
+        new GovernedTenant(cluster, tenant).StartAgentAsync(id, own);
 }

@@ -46,7 +46,7 @@ public sealed class CallQuotaApiTests(GatewayFixture gateway)
         var tenantUsage = await (await scenario.Catalog.Owner.GetAsync($"/api/v1/tenants/{scenario.Tenant}/usage")).ReadAsync<JsonElement>();
         Assert.True(tenantUsage.GetProperty("month").GetProperty("calls").GetInt64() >= 2);
 
-        var rows = await WaitForAuditAsync(scenario, rows => rows.Count(r => r.Kind == AuditKinds.QuotaExhausted) == 2);
+        var rows = await scenario.WaitForAuditAsync(rows => rows.Count(r => r.Kind == AuditKinds.QuotaExhausted) == 2);
         Assert.All(rows.Where(r => r.Kind == AuditKinds.QuotaExhausted), row =>
             Assert.Equal((show, ToolCallOutcomes.QuotaExhausted, "QuotaExhausted"), (row.Target, row.Outcome, row.Detail["reason"])));
     }
@@ -63,20 +63,5 @@ public sealed class CallQuotaApiTests(GatewayFixture gateway)
         await using var other = await McpScenario.CreateAsync(gateway);
         await (await other.Catalog.Owner.GetAsync($"/api/v1/tenants/{scenario.Tenant}/usage")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await other.Catalog.Owner.GetAsync($"{agents}/bot/usage")).AssertProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    private static async Task<IReadOnlyList<AuditRecord>> WaitForAuditAsync(McpScenario scenario, Func<IReadOnlyList<AuditRecord>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var page = await (await scenario.Catalog.Owner.GetAsync($"/api/v1/tenants/{scenario.Tenant}/audit?limit=500")).ReadAsync<Page<AuditRecord>>();
-            if (done(page.Items) || DateTime.UtcNow > deadline)
-            {
-                return page.Items;
-            }
-
-            await Task.Delay(250);
-        }
     }
 }

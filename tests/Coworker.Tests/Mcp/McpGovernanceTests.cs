@@ -24,7 +24,7 @@ public sealed class McpGovernanceTests(GatewayFixture gateway)
         Assert.NotEqual(true, result.IsError);
         Assert.Equal(Canary, scenario.Upstream.LastHeaders![TestUpstream.ApiKeyHeader].ToString()); // injected upstream
         Assert.DoesNotContain(Canary, ((TextContentBlock)result.Content[0]).Text);
-        var rows = await WaitForAuditAsync(scenario, rows => rows.Any(r => r.Kind == AuditKinds.SecretUse) && rows.Any(r => r.Kind == AuditKinds.ToolCall));
+        var rows = await scenario.WaitForAuditAsync(rows => rows.Any(r => r.Kind == AuditKinds.SecretUse) && rows.Any(r => r.Kind == AuditKinds.ToolCall));
         Assert.Contains(rows, r => r.Kind == AuditKinds.SecretUse && r.Target == "secret/key" && r.Actor == "agent:bot");
         Assert.DoesNotContain(rows, r => System.Text.Json.JsonSerializer.Serialize(r).Contains(Canary, StringComparison.Ordinal));
         var runs = await scenario.Catalog.Owner.GetStringAsync($"/api/v1/tenants/{scenario.Tenant}/tools/{scenario.Tools["GET /secured"]}/test-runs");
@@ -41,7 +41,7 @@ public sealed class McpGovernanceTests(GatewayFixture gateway)
         await client.CallToolAsync(show, new Dictionary<string, object?> { ["petId"] = 3 });                  // rate limited
         await client.CallToolAsync(scenario.Tools["POST /pets"], new Dictionary<string, object?>());          // not granted
 
-        var rows = await WaitForAuditAsync(scenario, rows =>
+        var rows = await scenario.WaitForAuditAsync(rows =>
             rows.Any(r => r.Kind == AuditKinds.ToolCall) && rows.Any(r => r.Kind == AuditKinds.RateLimited) && rows.Any(r => r.Kind == AuditKinds.ToolDenied));
         var call = rows.Single(r => r.Kind == AuditKinds.ToolCall);
         Assert.Equal((show, "ok", "agent:bot", "200"), (call.Target, call.Outcome, call.Actor, call.Detail["status"]));
@@ -51,20 +51,5 @@ public sealed class McpGovernanceTests(GatewayFixture gateway)
 
         var verification = await scenario.Catalog.Owner.GetStringAsync($"/api/v1/tenants/{scenario.Tenant}/audit/verify");
         Assert.Contains("\"intact\":true", verification.Replace(" ", "", StringComparison.Ordinal));
-    }
-
-    private static async Task<IReadOnlyList<AuditRecord>> WaitForAuditAsync(McpScenario scenario, Func<IReadOnlyList<AuditRecord>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var page = await (await scenario.Catalog.Owner.GetAsync($"/api/v1/tenants/{scenario.Tenant}/audit?limit=500")).ReadAsync<Page<AuditRecord>>();
-            if (done(page.Items) || DateTime.UtcNow > deadline)
-            {
-                return page.Items;
-            }
-
-            await Task.Delay(250);
-        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using Coworker.Agents;
+using Coworker.Audit;
+using Coworker.Gateway.Apis.Contracts;
 using Coworker.Catalog;
 using Coworker.Tests.Catalog;
 using Coworker.Tests.Infrastructure;
@@ -74,6 +76,22 @@ public sealed class McpScenario : IAsyncDisposable
             TransportMode = mode,
             AdditionalHeaders = new Dictionary<string, string> { ["Authorization"] = $"Bearer {key ?? AgentKey}" },
         }), options);
+
+    /// <summary>The tenant's audit rows (newest 500) once <paramref name="done"/> holds for them, or after 60 s as they are.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> WaitForAuditAsync(Func<IReadOnlyList<AuditRecord>, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var page = await (await Catalog.Owner.GetAsync($"/api/v1/tenants/{Tenant}/audit?limit=500")).ReadAsync<Page<AuditRecord>>();
+            if (done(page.Items) || DateTime.UtcNow > deadline)
+            {
+                return page.Items;
+            }
+
+            await Task.Delay(250);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
