@@ -180,6 +180,11 @@ public sealed class AgentGrain(
             return CallAuthorization.Deny(DenialReason.ToolNotGranted, $"Tool '{tool}' is not granted to this agent.");
         }
 
+        if (usage.State.Exhaustion(state.State.Config?.CallQuota, time.GetUtcNow(), "agent's") is { } exhausted)
+        {
+            return CallAuthorization.Deny(DenialReason.QuotaExhausted, exhausted.Message, exhausted.RetryAfter);
+        }
+
         var limit = state.State.Config?.RateLimit ?? RateLimit.AgentDefault;
         _bucket ??= new TokenBucket(limit, time);
         _bucket.Reconfigure(limit);
@@ -187,13 +192,6 @@ public sealed class AgentGrain(
         if (!taken)
         {
             return CallAuthorization.Deny(DenialReason.RateLimited, $"The agent's rate limit of {limit.PerMinute} calls per minute is used up.", retryAfter);
-        }
-
-        var quota = state.State.Config?.CallQuota;
-        if (usage.State.Exhaustion(quota, time.GetUtcNow(), "agent's") is { } exhausted)
-        {
-            _bucket.Return(1);
-            return CallAuthorization.Deny(DenialReason.QuotaExhausted, exhausted.Message, exhausted.RetryAfter);
         }
 
         _tenantBudget ??= new TenantBudget(time);
@@ -230,14 +228,15 @@ public sealed class AgentGrain(
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_tenantBudget?.Release() is > 0 and var unspent)
-        {
-            await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).LeaseToolCallsAsync(0, unspent);
-        }
-
+        // Our own counts first: handing units back needs the tenant grain, which may be unreachable right now.
         if (_usageWriter is not null)
         {
             await _usageWriter.FlushAsync(cancellationToken);
+        }
+
+        if (_tenantBudget?.Release() is > 0 and var unspent)
+        {
+            await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).LeaseToolCallsAsync(0, unspent);
         }
     }
 
