@@ -77,6 +77,7 @@ public sealed class IsolatedCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        await TestAuditStreams.DeleteAsync(ServiceId);
         await Database.DisposeAsync();
     }
 

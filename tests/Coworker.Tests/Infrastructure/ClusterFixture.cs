@@ -43,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             await Cluster.StopAllSilosAsync();
             await Cluster.DisposeAsync();
+            await TestAuditStreams.DeleteAsync(Cluster.Options.ServiceId);
         }
 
         if (Database is not null)
