@@ -10,6 +10,7 @@ var root = new RootCommand("coworker: operations for a Coworker deployment.")
     VerifyAuditCommand.Create(),
     ImportCommand.Create(gateway),
     ToolsCommand.Create(gateway),
+    UsageCommand.Create(gateway),
 };
 foreach (var option in gateway.Global)
 {
