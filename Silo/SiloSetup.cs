@@ -2,6 +2,7 @@ using System.Net;
 using Coworker.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Orleans.Serialization;
 
 namespace Coworker.Silo;
 
@@ -29,6 +30,12 @@ public static class SiloSetup
             options.Invariant = OrleansClientSetup.Invariant;
             options.ConnectionString = connectionString;
         });
+        // Grain state is stored as Newtonsoft JSON. Its default ObjectCreationHandling.Auto fills an existing property
+        // value in place, so a state property that starts from a shared default (TenantState.Quotas starts as
+        // TenantQuotas.Default) overwrote that shared instance with the first stored tenant read back. Every tenant
+        // created on that silo afterwards then got that tenant's quotas. Replace builds every value afresh.
+        silo.Services.Configure<OrleansJsonSerializerOptions>(options =>
+            options.JsonSerializerSettings.ObjectCreationHandling = Newtonsoft.Json.ObjectCreationHandling.Replace);
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {
             options.Invariant = OrleansClientSetup.Invariant;
