@@ -12,7 +12,8 @@ public sealed record CallQuota(
 {
     public const int Max = 1_000_000_000;
 
-    public bool IsValid => PerDay is null or (>= 1 and <= Max) && PerMonth is null or (>= 1 and <= Max);
+    // A method, not a property: it must not travel with the quota in API answers or stored state.
+    public bool IsValid() => PerDay is null or (>= 1 and <= Max) && PerMonth is null or (>= 1 and <= Max);
 }
 
 /// <summary>Tool calls counted against a quota in the current UTC day and month.</summary>

@@ -55,7 +55,7 @@ public static class AgentConfigValidator
             throw CoworkerException.Validation("A rate limit needs 1-1000000 calls per minute and a burst of 1-100000.");
         }
 
-        if (config.CallQuota is { IsValid: false })
+        if (config.CallQuota?.IsValid() == false)
         {
             throw CoworkerException.Validation($"A call quota needs 1-{CallQuota.Max} calls per day and per month (or none).");
         }

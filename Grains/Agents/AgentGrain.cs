@@ -23,9 +23,6 @@ public sealed class AgentGrain(
     // Grants are cached briefly so a burst of calls costs one grants lookup; a change is seen within this.
     private static readonly TimeSpan GrantsCacheTime = TimeSpan.FromSeconds(1);
 
-    // Call counters are written a few seconds after they change, not on every call (see DeferredStateWriter).
-    public static readonly TimeSpan UsageWriteDelay = TimeSpan.FromSeconds(5);
-
     private HashSet<string>? _granted;
     private long _grantedAt;
     private TokenBucket? _bucket;
@@ -214,7 +211,7 @@ public sealed class AgentGrain(
         }
 
         usage.State.Count(1, time.GetUtcNow());
-        _usageWriter ??= new DeferredStateWriter<CallCounter>(this, usage, UsageWriteDelay);
+        _usageWriter ??= new DeferredStateWriter<CallCounter>(this, usage, CallCounter.WriteDelay);
         _usageWriter.Changed();
         return CallAuthorization.Allow;
     }

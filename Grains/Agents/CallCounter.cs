@@ -9,6 +9,9 @@ namespace Coworker.Agents;
 [GenerateSerializer, Alias("Coworker.CallCounter")]
 public sealed class CallCounter
 {
+    /// <summary>How long after a change the counters are written: what a crashed silo can lose at most.</summary>
+    public static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(5);
+
     [Id(0)] public DateOnly Day { get; set; }
     [Id(1)] public long CallsToday { get; set; }
     /// <summary>The first day of the counted month.</summary>

@@ -254,7 +254,7 @@ public sealed class TenantGrain(
 
     private void UsageChanged()
     {
-        _usageWriter ??= new DeferredStateWriter<Agents.CallCounter>(this, usage, Agents.AgentGrain.UsageWriteDelay);
+        _usageWriter ??= new DeferredStateWriter<Agents.CallCounter>(this, usage, Agents.CallCounter.WriteDelay);
         _usageWriter.Changed();
     }
 
@@ -308,7 +308,7 @@ public sealed class TenantGrain(
     private static TenantQuotas ValidateQuotas(TenantQuotas quotas) =>
         quotas is { MaxAgents: >= 1 and <= 100_000, MaxUsers: >= 1 and <= 100_000 }
             && quotas.ToolCalls is null or { PerMinute: >= 1 and <= 10_000_000, Burst: >= 1 and <= 1_000_000 }
-            ? quotas.CallQuota is null or { IsValid: true }
+            ? quotas.CallQuota?.IsValid() != false
                 ? quotas
                 : throw CoworkerException.Validation($"A call quota needs 1-{Agents.CallQuota.Max} calls per day and per month (or none).")
             : throw CoworkerException.Validation("Quotas must be between 1 and 100000.");

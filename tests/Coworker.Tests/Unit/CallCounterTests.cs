@@ -59,5 +59,5 @@ public sealed class CallCounterTests
     [InlineData(null, -1)]
     [InlineData(CallQuota.Max + 1, null)]
     public void OutOfRangeQuotasAreInvalid(int? perDay, int? perMonth) =>
-        Assert.False(new CallQuota(perDay, perMonth).IsValid);
+        Assert.False(new CallQuota(perDay, perMonth).IsValid());
 }
