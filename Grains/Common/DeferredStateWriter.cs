@@ -19,7 +19,10 @@ public sealed class DeferredStateWriter<T>(IGrainBase grain, IPersistentState<T>
 
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
-        _pending?.Dispose();
+        // The token a grain timer passes to its callback is cancelled when that timer is disposed, so the timer is
+        // disposed only once the write has finished: disposing it first cancelled every write, which then re-armed
+        // forever and never stored a count. Forgetting it first lets a change made during the write arm a new one.
+        var timer = _pending;
         _pending = null;
         try
         {
@@ -29,6 +32,10 @@ public sealed class DeferredStateWriter<T>(IGrainBase grain, IPersistentState<T>
         {
             Changed();
             throw;
+        }
+        finally
+        {
+            timer?.Dispose();
         }
     }
 }
