@@ -16,7 +16,9 @@ public sealed class McpOptionsValidator : IValidateOptions<McpOptions>
             && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0
                 || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || url.Contains('#') || url.Contains('?')))
         {
-            failures.Add($"{ConfigKeys.McpCanonicalUrl} must be an absolute http(s) URL without user info, query or fragment, such as https://coworker.example.com/mcp (got '{url}').");
+            // The value is echoed to help with typos, except when it may carry a password (user info).
+            var got = url.Contains('@', StringComparison.Ordinal) ? "a URL with user info" : $"'{url}'";
+            failures.Add($"{ConfigKeys.McpCanonicalUrl} must be an absolute http(s) URL without user info, query or fragment, such as https://coworker.example.com/mcp (got {got}).");
         }
 
         foreach (var origin in options.AllowedOrigins)

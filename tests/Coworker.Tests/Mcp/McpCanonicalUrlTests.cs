@@ -46,6 +46,7 @@ public sealed class McpCanonicalUrlTests(GatewayFixture gateway)
         using var factory = new BareGateway(new Dictionary<string, string?> { [ConfigKeys.McpCanonicalUrl] = url });
         var failure = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
         Assert.Contains(ConfigKeys.McpCanonicalUrl, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw@", failure.Message, StringComparison.Ordinal); // a password in the URL is not repeated
     }
 
     [Fact]
