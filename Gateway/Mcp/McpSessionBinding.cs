@@ -9,7 +9,7 @@ namespace Coworker.Gateway.Mcp;
 /// exactly what a session id this Gateway never issued gets. Runs after authentication, for agents only (anyone else
 /// is refused by the endpoint's policy).
 /// </summary>
-public static class McpSessionBinding
+public static partial class McpSessionBinding
 {
     private const string SessionHeader = "Mcp-Session-Id";
 
@@ -29,8 +29,13 @@ public static class McpSessionBinding
             var path = context.Request.Path;
             if (path.Equals(McpEndpoints.Path, StringComparison.OrdinalIgnoreCase)
                 && context.Request.Headers[SessionHeader].ToString() is { Length: > 0 } sessionId
-                && registry.OwnerOf(sessionId) != caller)
+                && registry.OwnerOf(sessionId) is var sessionOwner && sessionOwner != caller)
             {
+                if (sessionOwner is not null)
+                {
+                    ForeignSession(Logger(context), caller.Tenant, caller.Agent);
+                }
+
                 // Streamable HTTP sessions are on record from before their id is handed out, so an id that is not on
                 // record for this caller is unknown to it, whoever else may hold it.
                 await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorResponse.SessionNotFound, "Session not found");
@@ -41,6 +46,7 @@ public static class McpSessionBinding
                 && context.Request.Query["sessionId"].ToString() is { Length: > 0 } sseSession
                 && registry.OwnerOf(sseSession) is { } owner && owner != caller)
             {
+                ForeignSession(Logger(context), caller.Tenant, caller.Agent);
                 // The legacy SSE stream announces its id a moment before the session handler records the owner, so an
                 // id not on record yet is left to the SDK; one owned by someone else gets the SDK's "unknown" answer.
                 await Results.BadRequest(SseSessionNotFound).ExecuteAsync(context);
@@ -49,4 +55,11 @@ public static class McpSessionBinding
 
             await next(context);
         });
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(McpSessionBinding).FullName!);
+
+    /// <summary>The session id itself is never logged: whoever holds it can try to use it.</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {Tenant}/{Agent} named an MCP session another credential opened; it was answered as an unknown session.")]
+    private static partial void ForeignSession(ILogger logger, string tenant, string agent);
 }
