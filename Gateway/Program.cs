@@ -30,11 +30,13 @@ builder.Services.AddCoworkerMcp(builder.Configuration);
 var app = builder.Build();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.HandleException });
 app.UseStatusCodePages();
-app.UseMcpOriginValidation();
+app.UseMcpHostAndOriginValidation();
 app.UseRouting();
 app.UseBodyLimits();
 app.UseAuthentication();
 app.UseMcpActiveAgents();
+app.UseMcpSessionBinding();
+app.UseMcpMessageValidation();
 app.UseAuthorization();
 app.UseCallerContext();
 

@@ -24,6 +24,13 @@ public static class ConfigKeys
     /// <summary>The master key version that wraps new and rotated data keys (default: the highest configured).</summary>
     public const string ActiveMasterKeyVersion = "Coworker:ActiveMasterKeyVersion";
 
+    /// <summary>
+    /// The Gateway's public MCP URL (e.g. https://coworker.example.com/mcp): the OAuth audience and RFC 9728 resource,
+    /// and the only Host and browser Origin /mcp serves besides loopback names of its own port. Default: the address the
+    /// Gateway listens on (local runs).
+    /// </summary>
+    public const string McpCanonicalUrl = "Coworker:Mcp:CanonicalUrl";
+
     public const string DefaultClusterId = "coworker";
     public const string DefaultServiceId = "coworker";
 

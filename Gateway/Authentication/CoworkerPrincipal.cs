@@ -12,6 +12,8 @@ public static class CoworkerPrincipal
     public const string RoleClaim = "coworker:role";
     public const string AgentClaim = "coworker:agent";
     public const string AgentStatusClaim = "coworker:agent-status";
+    /// <summary>The agent credential a request came with: an API key's id, or "oauth:{issuer}|{subject}" for a token.</summary>
+    public const string CredentialClaim = "coworker:credential";
     public const string AdminKind = "admin";
     public const string UserKind = "user";
     public const string AgentKind = "agent";
@@ -21,11 +23,16 @@ public static class CoworkerPrincipal
     public static ClaimsPrincipal User(TenantPrincipal principal) =>
         Build(UserKind, principal.UserId, principal.Tenant, principal.Role);
 
+    /// <summary>
+    /// The name identifier is the whole credential (tenant, agent, key or token subject): the MCP SDK binds a session
+    /// to the name identifier of the principal that opened it, and an agent's name alone repeats across tenants.
+    /// </summary>
     public static ClaimsPrincipal Agent(Coworker.Agents.AgentPrincipal agent) =>
         new(new ClaimsIdentity(
             [
-                new Claim(KindClaim, AgentKind), new Claim(ClaimTypes.NameIdentifier, agent.Agent),
+                new Claim(KindClaim, AgentKind), new Claim(ClaimTypes.NameIdentifier, $"{agent.Tenant}/{agent.Agent}/{agent.KeyId}"),
                 new Claim(TenantClaim, agent.Tenant), new Claim(AgentClaim, agent.Agent), new Claim(AgentStatusClaim, agent.Status.ToString()),
+                new Claim(CredentialClaim, agent.KeyId),
             ],
             Scheme));
 

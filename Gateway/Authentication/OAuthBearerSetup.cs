@@ -11,7 +11,8 @@ namespace Coworker.Gateway.Authentication;
 /// <summary>
 /// OAuth 2.1 access tokens for agents at the MCP endpoint: a JWT from a configured authorization server,
 /// validated for issuer, signature, lifetime (at most 60 s clock skew) and audience = this server's
-/// canonical MCP URL (RFC 8707 resource indicators), so a token minted for another resource is refused.
+/// canonical MCP URL (<see cref="McpCanonicalUrl"/>; RFC 8707 resource indicators), so a token minted for another
+/// resource is refused.
 /// The token names its agent in claim "coworker_agent" (or "sub") as "{tenant}/{agent}". Tokens are
 /// only ever validated here; they are never forwarded upstream.
 /// </summary>
@@ -30,7 +31,7 @@ public static class OAuthBearerSetup
             options.ForwardDefaultSelector = context => IsJwt(context.Request.Headers.Authorization.ToString()) ? Scheme : CoworkerPrincipal.Scheme);
 
         builder.AddJwtBearer(Scheme, _ => { });
-        builder.Services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<McpOptions>>((jwt, mcp) =>
+        builder.Services.AddOptions<JwtBearerOptions>(Scheme).Configure<IOptions<McpOptions>, McpCanonicalUrl>((jwt, mcp, canonical) =>
         {
             var issuers = mcp.Value.AuthorizationServers;
             jwt.MapInboundClaims = false;
@@ -38,7 +39,10 @@ public static class OAuthBearerSetup
             jwt.RequireHttpsMetadata = issuers.FirstOrDefault()?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
             jwt.TokenValidationParameters.ValidIssuers = issuers.SelectMany(i => new[] { i, i.TrimEnd('/') + "/" }).ToList();
             jwt.TokenValidationParameters.ValidateAudience = true;
-            jwt.TokenValidationParameters.ValidAudiences = mcp.Value.CanonicalUrl is { } url ? [url, url.TrimEnd('/')] : [];
+            // Named options are built on the first request that needs them, when the listening address (the default
+            // canonical URL) is known.
+            var url = canonical.Value;
+            jwt.TokenValidationParameters.ValidAudiences = [url, url.TrimEnd('/'), url.TrimEnd('/') + "/"];
             jwt.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(60);
             jwt.TokenValidationParameters.RequireExpirationTime = true;
             jwt.ForwardChallenge = CoworkerPrincipal.Scheme; // one 401 shape: problem+json + resource_metadata
@@ -82,7 +86,11 @@ public static class OAuthBearerSetup
         try
         {
             var agent = await cluster.GetGrain<IAgentGrain>(claimed).GetAsync();
-            context.Principal = CoworkerPrincipal.Agent(new AgentPrincipal(agent.Tenant, agent.Id, agent.Status, "oauth"));
+            // The token's issuer and subject stand for the credential, as a key's id does: a refreshed token for the same
+            // subject is the same caller (and keeps its MCP session); another client's token for the agent is not.
+            var issuer = context.Principal?.FindFirstValue("iss") ?? context.Options.Authority ?? "";
+            var subject = context.Principal?.FindFirstValue("sub") ?? claimed;
+            context.Principal = CoworkerPrincipal.Agent(new AgentPrincipal(agent.Tenant, agent.Id, agent.Status, $"oauth:{issuer}|{subject}"));
         }
         catch (CoworkerException)
         {

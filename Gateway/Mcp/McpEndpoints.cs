@@ -5,7 +5,9 @@ namespace Coworker.Gateway.Mcp;
 
 /// <summary>
 /// The MCP surface: streamable HTTP at /mcp (sessions and stateless requests), legacy SSE at /mcp/sse +
-/// /mcp/message, the RFC 9728 protected-resource metadata, Origin validation, and agent-only access.
+/// /mcp/message, the RFC 9728 protected-resource metadata, Host and Origin validation, and agent-only access.
+/// Sessions are bound to their credential (<see cref="McpSessionBinding"/>) and messages checked before the SDK
+/// reads them (<see cref="McpMessageValidation"/>).
 /// </summary>
 public static class McpEndpoints
 {
@@ -13,14 +15,15 @@ public static class McpEndpoints
     public const string MetadataPath = "/.well-known/oauth-protected-resource";
     public const string AgentPolicy = "mcp-agent";
 
-    public static string ResourceMetadataUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{MetadataPath}{Path}";
-
-    public static string CanonicalUrl(HttpRequest request, McpOptions options) =>
-        options.CanonicalUrl ?? $"{request.Scheme}://{request.Host}{Path}";
+    /// <summary>The RFC 9728 metadata URL the 401 challenge names: from the canonical URL, never from the request's Host.</summary>
+    public static string ResourceMetadataUrl(HttpRequest request) =>
+        request.HttpContext.RequestServices.GetRequiredService<McpCanonicalUrl>().ResourceMetadataUrl;
 
     public static IServiceCollection AddCoworkerMcp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<McpOptions>().Bind(configuration.GetSection(McpOptions.Section));
+        services.AddOptions<McpOptions>().Bind(configuration.GetSection(McpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<McpOptions>, McpOptionsValidator>();
+        services.AddSingleton<McpCanonicalUrl>();
         services.AddSingleton<McpSessionRegistry>();
         services.AddAuthorizationBuilder().AddPolicy(AgentPolicy, policy => policy
             .AddAuthenticationSchemes(OAuthBearerSetup.SelectorScheme)
@@ -58,15 +61,28 @@ public static class McpEndpoints
         return app;
     }
 
-    /// <summary>Rejects browser requests from foreign origins before anything else runs (DNS-rebinding protection).</summary>
-    public static IApplicationBuilder UseMcpOriginValidation(this IApplicationBuilder app) =>
+    /// <summary>
+    /// Before anything else runs on /mcp: a Host that is not this Gateway's (421) and a browser Origin that is not
+    /// allowed (403) are refused (DNS-rebinding protection; <see cref="McpCanonicalUrl"/> says what is ours).
+    /// </summary>
+    public static IApplicationBuilder UseMcpHostAndOriginValidation(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments(Path) && context.Request.Headers.Origin is { Count: > 0 } origin
-                && !IsAllowedOrigin(origin.ToString(), context))
+            if (context.Request.Path.StartsWithSegments(Path))
             {
-                await ProblemResults.Write(context, StatusCodes.Status403Forbidden, "This Origin is not allowed to use the MCP endpoint.");
-                return;
+                var canonical = context.RequestServices.GetRequiredService<McpCanonicalUrl>();
+                if (!canonical.ServesHost(context))
+                {
+                    await ProblemResults.Write(context, StatusCodes.Status421MisdirectedRequest,
+                        "This Host is not this MCP server's: use its canonical URL.");
+                    return;
+                }
+
+                if (context.Request.Headers.Origin is { Count: > 0 } origin && !canonical.AllowsOrigin(origin.ToString(), context))
+                {
+                    await ProblemResults.Write(context, StatusCodes.Status403Forbidden, "This Origin is not allowed to use the MCP endpoint.");
+                    return;
+                }
             }
 
             await next(context);
@@ -90,37 +106,10 @@ public static class McpEndpoints
         }
     }
 
-    /// <summary>
-    /// Allowed: origins listed in configuration, the origin of the canonical MCP URL, and loopback origins.
-    /// Never derived from the request's own Host header: in a DNS-rebinding attack the Host and the Origin
-    /// are both the attacker's name, so "Origin matches Host" would let it through.
-    /// </summary>
-    private static bool IsAllowedOrigin(string origin, HttpContext context)
-    {
-        var options = context.RequestServices.GetRequiredService<IOptions<McpOptions>>().Value;
-        if (options.AllowedOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
-        {
-            return false;
-        }
-
-        if (uri.IsLoopback)
-        {
-            return true;
-        }
-
-        return options.CanonicalUrl is { } canonical && Uri.TryCreate(canonical, UriKind.Absolute, out var self)
-            && string.Equals(uri.GetLeftPart(UriPartial.Authority), self.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static IResult ProtectedResourceMetadata(HttpRequest request, IOptions<McpOptions> options) =>
+    private static IResult ProtectedResourceMetadata(McpCanonicalUrl canonical, IOptions<McpOptions> options) =>
         Results.Json(new
         {
-            resource = CanonicalUrl(request, options.Value),
+            resource = canonical.Value,
             authorization_servers = options.Value.AuthorizationServers,
             bearer_methods_supported = new[] { "header" },
             resource_name = "Coworker MCP gateway",

@@ -6,8 +6,10 @@ public sealed class McpOptions
     public const string Section = "Coworker:Mcp";
 
     /// <summary>
-    /// This server's canonical MCP URL: the audience OAuth access tokens must carry and the "resource" of the
-    /// protected-resource metadata. Defaults to the request's own scheme, host and /mcp.
+    /// This server's canonical MCP URL (<see cref="Coworker.ServiceDefaults.ConfigKeys.McpCanonicalUrl"/>): the audience
+    /// OAuth access tokens must carry, the "resource" of the protected-resource metadata, and the only Host /mcp
+    /// serves besides loopback names of its own port. Defaults to the address the Gateway listens on (local runs);
+    /// never taken from a request's Host header.
     /// </summary>
     public string? CanonicalUrl { get; set; }
 
@@ -15,8 +17,9 @@ public sealed class McpOptions
     public List<string> AuthorizationServers { get; set; } = [];
 
     /// <summary>
-    /// Browser origins allowed to call /mcp (DNS-rebinding protection). Requests without an Origin header
-    /// (non-browser clients) are allowed, and so are loopback origins and the origin of <see cref="CanonicalUrl"/>.
+    /// Browser origins ("https://app.example.com") allowed to call /mcp besides the origin of <see cref="CanonicalUrl"/>
+    /// (DNS-rebinding protection). Requests without an Origin header (non-browser clients) are allowed; "null",
+    /// file:// and every other origin get 403.
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 

@@ -13,9 +13,11 @@ namespace Coworker.Tests.Conformance;
 /// <summary>
 /// TEST-ONLY. A reverse proxy on 127.0.0.1 that adds <c>Authorization: Bearer &lt;agent key&gt;</c> to every
 /// request and forwards it, unchanged otherwise, to the Gateway. It exists only because the MCP conformance
-/// suite (server mode) has no way to send a header: it takes nothing but <c>--url</c>. The Host and Origin
-/// headers are forwarded exactly as the suite sent them (its DNS-rebinding scenario depends on them), request
-/// and response bodies are streamed (SSE), and a client that goes away cancels the upstream request.
+/// suite (server mode) has no way to send a header: it takes nothing but <c>--url</c>. Like a reverse proxy that
+/// publishes the Gateway under its own name, it maps its own name back to the Gateway's (a Host or Origin naming
+/// the proxy becomes the Gateway's address, which the Gateway serves); any other Host or Origin is forwarded exactly
+/// as the suite sent it (its DNS-rebinding scenario depends on that). Request and response bodies are streamed
+/// (SSE), and a client that goes away cancels the upstream request.
 /// The Gateway's authentication is untouched: without this proxy every scenario gets 401.
 /// </summary>
 public sealed class AuthorizingProxy : IAsyncDisposable
@@ -55,13 +57,13 @@ public sealed class AuthorizingProxy : IAsyncDisposable
             AutomaticDecompression = DecompressionMethods.None,
         });
         var proxy = new AuthorizingProxy(app, upstream);
-        app.Run(context => proxy.ForwardAsync(context, target, bearerToken));
+        app.Run(context => proxy.ForwardAsync(context, target, bearerToken, proxy.BaseAddress));
         await app.StartAsync();
         proxy.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return proxy;
     }
 
-    private async Task ForwardAsync(HttpContext context, Uri target, string bearerToken)
+    private async Task ForwardAsync(HttpContext context, Uri target, string bearerToken, Uri self)
     {
         Interlocked.Increment(ref _forwarded);
         var incoming = context.Request;
@@ -86,9 +88,16 @@ public sealed class AuthorizingProxy : IAsyncDisposable
             }
         }
 
-        // The only change: the agent's key. Host stays what the client sent (as a reverse proxy that preserves Host).
+        // The agent's key, and the proxy's own name mapped to the Gateway's; a foreign Host or Origin passes unchanged.
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
-        request.Headers.Host = incoming.Host.Value;
+        var ownName = string.Equals(incoming.Host.Value, self.Authority, StringComparison.OrdinalIgnoreCase);
+        request.Headers.Host = ownName ? target.Authority : incoming.Host.Value;
+        if (incoming.Headers.Origin.ToString() is { Length: > 0 } origin
+            && string.Equals(origin, self.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+        {
+            request.Headers.Remove("Origin");
+            request.Headers.TryAddWithoutValidation("Origin", target.GetLeftPart(UriPartial.Authority));
+        }
 
         HttpResponseMessage response;
         try

@@ -12,6 +12,9 @@ namespace Coworker.Tests.Infrastructure;
 /// </summary>
 public sealed class OAuthGatewayFixture : GatewayFixture
 {
+    /// <summary>A browser origin the operator allowed besides the canonical one (Coworker:Mcp:AllowedOrigins).</summary>
+    public const string AllowedOrigin = "https://studio.example";
+
     public OAuthTestServer AuthorizationServer { get; private set; } = null!;
 
     public OAuthTestServer UntrustedServer { get; private set; } = null!;
@@ -27,6 +30,7 @@ public sealed class OAuthGatewayFixture : GatewayFixture
         CanonicalUrl = $"http://127.0.0.1:{port}/mcp";
         settings["Coworker:Mcp:AuthorizationServers:0"] = AuthorizationServer.Issuer;
         settings["Coworker:Mcp:CanonicalUrl"] = CanonicalUrl;
+        settings["Coworker:Mcp:AllowedOrigins:0"] = AllowedOrigin;
         return port;
     }
 
