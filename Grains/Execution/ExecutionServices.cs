@@ -40,6 +40,7 @@ public static class ExecutionServices
             .SelectPipelineBy(_ => UpstreamPipelineKey.For);
         services.TryAddSingleton<ICredentialResolver, NoCredentialResolver>();
         services.AddSingleton<UpstreamExecutor>();
+        services.AddHostedService<HostAddressesWarmup>();
         return services;
     }
 }

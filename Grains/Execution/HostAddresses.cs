@@ -6,8 +6,8 @@ namespace Coworker.Execution;
 /// <summary>
 /// This machine's own addresses: every interface address and what its host name resolves to. A service that
 /// listens on all interfaces answers on them, and a cloud VM's interface address is often an ordinary public
-/// one that no range rule catches. Read on first use, re-read a minute later or as soon as the OS reports an
-/// address change.
+/// one that no range rule catches. Read at start (<see cref="HostAddressesWarmup"/>), re-read on use once they
+/// are a minute old or the OS has reported an address change.
 /// </summary>
 public static class HostAddresses
 {
