@@ -27,7 +27,7 @@ public sealed record ImportJobInfo(
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] DateTimeOffset? FinishedAt,
     // Machine-readable kind of Error: too_large, malformed, unsupported_version, unsupported_format,
-    // reference_cycle, timeout, fetch_failed, interrupted, error.
+    // reference_cycle, timeout, fetch_failed, circuit_open (the tenant's calls to that host are paused), interrupted, error.
     [property: Id(13)] string? ErrorKind = null);
 
 /// <summary>The description to import: its bytes, or a URL the silo fetches (SSRF-guarded).</summary>

@@ -16,7 +16,9 @@ public sealed class NetworkAllowlist
 
     public NetworkAllowlist(IEnumerable<string> entries)
     {
-        foreach (var entry in entries)
+        var all = entries.ToList();
+        Fingerprint = string.Join(',', all.Order(StringComparer.OrdinalIgnoreCase));
+        foreach (var entry in all)
         {
             if (IPNetwork.TryParse(entry, out var network))
             {
@@ -34,6 +36,9 @@ public sealed class NetworkAllowlist
     }
 
     public static NetworkAllowlist Empty { get; } = new([]);
+
+    /// <summary>The entries, in one string: two allowlists with the same fingerprint allow the same destinations.</summary>
+    public string Fingerprint { get; }
 
     public bool Allows(string host, IPAddress address) =>
         _hosts.Contains(host) || _networks.Any(n => n.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));

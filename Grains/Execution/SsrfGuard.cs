@@ -4,58 +4,82 @@ using System.Net.Sockets;
 namespace Coworker.Execution;
 
 /// <summary>
-/// Refuses connections to private, loopback, link-local, CGNAT, multicast and cloud-metadata addresses
-/// unless the tenant allowlists them. It runs in the socket connect callback, on the addresses actually
-/// dialled, so a DNS answer that changes between check and connect (rebinding) cannot slip through.
+/// Refuses connections to special-purpose addresses (<see cref="SpecialPurposeAddresses"/>), to IPv6 forms that
+/// carry such an IPv4 address (<see cref="EmbeddedIPv4"/>) and to this machine's own addresses
+/// (<see cref="HostAddresses"/>), unless the tenant allowlists them. It runs in the socket connect callback, on
+/// the addresses actually dialled, so a DNS answer that changes between a check and the connect (rebinding)
+/// cannot slip through: nothing is checked earlier, nothing later is dialled unchecked.
 /// </summary>
 public static class SsrfGuard
 {
     /// <summary>The HttpRequestMessage option carrying the tenant's allowlist to the connect callback.</summary>
     public static readonly HttpRequestOptionsKey<NetworkAllowlist> AllowlistOption = new("coworker.network-allowlist");
 
-    public static bool IsRestricted(IPAddress address)
+    /// <summary>Why <paramref name="address"/> is refused (a range name, or "this machine's own address"), or null.</summary>
+    public static string? Refusal(IPAddress address, IReadOnlySet<IPAddress> ownAddresses)
     {
-        if (address.IsIPv4MappedToIPv6)
+        address = HostAddresses.Normalise(address);
+        if (ownAddresses.Contains(address))
         {
-            address = address.MapToIPv4();
+            return "this machine's own address";
         }
 
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+        if (SpecialPurposeAddresses.Find(address) is { } range)
         {
-            return true;
+            return range;
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetwork)
+        foreach (var inner in EmbeddedIPv4.Find(address))
         {
-            var b = address.GetAddressBytes();
-            return b[0] == 10 || b[0] == 0 || b[0] >= 224
-                || (b[0] == 172 && b[1] >= 16 && b[1] <= 31)
-                || (b[0] == 192 && b[1] == 168)
-                || (b[0] == 169 && b[1] == 254)             // link-local, incl. 169.254.169.254 metadata
-                || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) // carrier-grade NAT
-                || (b[0] == 192 && b[1] == 0 && b[2] == 0);
+            if (Refusal(inner, ownAddresses) is { } reason)
+            {
+                return reason + ", inside an IPv6 address";
+            }
         }
 
-        return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-            || (address.GetAddressBytes()[0] & 0xFE) == 0xFC; // unique local fc00::/7
+        return null;
     }
 
-    /// <summary>SocketsHttpHandler.ConnectCallback: resolve, vet every address, connect to the first allowed one.</summary>
+    /// <summary>
+    /// The guard's decision with this machine's current addresses (read on first use, which blocks once): for tests
+    /// and diagnostics. The connect callback reads them asynchronously.
+    /// </summary>
+    public static bool IsRestricted(IPAddress address) =>
+        Refusal(address, HostAddresses.GetAsync().AsTask().GetAwaiter().GetResult()) is not null;
+
+    /// <summary>SocketsHttpHandler.ConnectCallback: resolve, vet every address, connect only to the allowed ones.</summary>
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
         var allowlist = context.InitialRequestMessage.Options.TryGetValue(AllowlistOption, out var list) ? list : NetworkAllowlist.Empty;
-        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var allowed = addresses.Where(a => !IsRestricted(a) || allowlist.Allows(host, a)).ToList();
+        var own = await HostAddresses.GetAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        var allowed = new List<IPAddress>(addresses.Length);
+        string? refusal = null;
+        foreach (var address in addresses)
+        {
+            var reason = Refusal(address, own);
+            if (reason is null || allowlist.Allows(host, address))
+            {
+                allowed.Add(address);
+            }
+            else
+            {
+                refusal ??= reason;
+            }
+        }
+
         if (allowed.Count == 0)
         {
-            throw new UpstreamBlockedException($"'{host}' resolves to a private or reserved address; the tenant has not allowlisted it.");
+            // The range is named, never the address: a tenant learns why, not the layout of our network.
+            throw new UpstreamBlockedException(
+                $"'{host}' resolves to a private or reserved address ({refusal ?? "no address at all"}); the tenant has not allowlisted it.");
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(allowed.ToArray(), context.DnsEndPoint.Port, cancellationToken);
+            await socket.ConnectAsync(allowed.ToArray(), context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch
@@ -65,6 +89,3 @@ public static class SsrfGuard
         }
     }
 }
-
-/// <summary>The SSRF guard refused the destination.</summary>
-public sealed class UpstreamBlockedException(string message) : Exception(message);

@@ -53,6 +53,7 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
         using (request)
         {
             request.Options.Set(SsrfGuard.AllowlistOption, allowlist);
+            request.Options.Set(UpstreamPipelineKey.TenantOption, tenant);
             return await SendAsync(request, recorded, credential, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -84,12 +85,11 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
             return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.Timeout,
                 $"The upstream did not answer within {limits.Timeout.TotalSeconds:0.#} s.");
         }
-        catch (Polly.CircuitBreaker.BrokenCircuitException)
+        catch (Polly.CircuitBreaker.BrokenCircuitException open)
         {
-            return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.CircuitOpen,
-                "The upstream host has been failing; calls to it are paused for a few seconds.");
+            return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.CircuitOpen, PausedMessage(open));
         }
-        catch (HttpRequestException failure) when (FindBlocked(failure) is { } blocked)
+        catch (HttpRequestException failure) when (UpstreamBlockedException.FindIn(failure) is { } blocked)
         {
             return new UpstreamResult(recorded, null, null, null, clock.ElapsedMilliseconds, UpstreamOutcome.Blocked, blocked.Message);
         }
@@ -100,18 +100,10 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
         }
     }
 
-    private static UpstreamBlockedException? FindBlocked(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            if (exception is UpstreamBlockedException blocked)
-            {
-                return blocked;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>What a caller is told when this tenant's breaker for the host is open.</summary>
+    public static string PausedMessage(Polly.CircuitBreaker.BrokenCircuitException open) =>
+        "The upstream host has been failing for this tenant's calls; they are paused"
+        + (open.RetryAfter is { } wait ? $" for about {Math.Max(1, Math.Ceiling(wait.TotalSeconds)):0} s." : " for a few seconds.");
 
     private static UpstreamResult TooLarge(RecordedRequest recorded, int status, string? contentType, Stopwatch clock, UpstreamOptions limits) =>
         new(recorded, status, contentType, null, clock.ElapsedMilliseconds, UpstreamOutcome.TooLarge,

@@ -5,13 +5,14 @@ namespace Coworker.Catalog.Imports;
 
 /// <summary>
 /// Fetches an API description from a URL through the same guarded client as tool calls (SSRF guard with
-/// the tenant's allowlist, no redirects), with a size cap and a timeout.
+/// the tenant's allowlist, no redirects, the tenant's own circuit breaker and connection pool for the host),
+/// with a size cap and a timeout.
 /// </summary>
 public sealed class DescriptionFetcher(IHttpClientFactory httpClients)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public async Task<byte[]> FetchAsync(string url, NetworkAllowlist allowlist, long maxBytes, CancellationToken cancellationToken = default)
+    public async Task<byte[]> FetchAsync(string tenant, string url, NetworkAllowlist allowlist, long maxBytes, CancellationToken cancellationToken = default)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -22,6 +23,7 @@ public sealed class DescriptionFetcher(IHttpClientFactory httpClients)
         timeout.CancelAfter(Timeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Options.Set(SsrfGuard.AllowlistOption, allowlist);
+        request.Options.Set(UpstreamPipelineKey.TenantOption, tenant);
         try
         {
             using var response = await httpClients.CreateClient(UpstreamExecutor.HttpClientName)
@@ -38,14 +40,15 @@ public sealed class DescriptionFetcher(IHttpClientFactory httpClients)
         {
             throw CoworkerException.Validation($"Fetching the description took longer than {Timeout.TotalSeconds:0} s.");
         }
+        catch (Polly.CircuitBreaker.BrokenCircuitException open)
+        {
+            throw new UpstreamPausedException(UpstreamExecutor.PausedMessage(open), open);
+        }
         catch (HttpRequestException failure)
         {
-            for (Exception? e = failure; e is not null; e = e.InnerException)
+            if (UpstreamBlockedException.FindIn(failure) is { } blocked)
             {
-                if (e is UpstreamBlockedException blocked)
-                {
-                    throw CoworkerException.Validation("The import URL is not allowed: " + blocked.Message);
-                }
+                throw CoworkerException.Validation("The import URL is not allowed: " + blocked.Message);
             }
 
             throw CoworkerException.Validation($"Fetching the description failed ({failure.HttpRequestError}).");

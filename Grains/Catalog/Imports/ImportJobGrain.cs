@@ -64,7 +64,7 @@ public sealed partial class ImportJobGrain(
         try
         {
             state.State.Status = ImportJobStatus.Running;
-            var content = request.Content ?? await fetcher.FetchAsync(request.Url!, allowlist, ImportOptions.DefaultMaxBytes);
+            var content = request.Content ?? await fetcher.FetchAsync(Key.Tenant, request.Url!, allowlist, ImportOptions.DefaultMaxBytes);
             var options = new ImportOptions(state.State.SourceId)
             {
                 BaseUrl = Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : null,
@@ -90,6 +90,11 @@ public sealed partial class ImportJobGrain(
         catch (CoworkerException failure)
         {
             Fail("fetch_failed", failure.Message);
+        }
+        catch (UpstreamPausedException paused)
+        {
+            // The tenant's breaker for this host is open (its calls there have been failing): a state, not a bug.
+            Fail("circuit_open", paused.Message);
         }
         catch (Exception failure)
         {
