@@ -3,15 +3,20 @@
 # Orleans clusters and Kestrel. Ends with the line "N passed, N failed, N skipped".
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# The PostgreSQL and NATS started here are stopped when the tests end, so that another clone can test next.
+stop_all_on_exit
 set -e
 install_prerequisites
 install_test_prerequisites
 start_postgres
 start_nats
+# Test silos connect as the silo user, the Gateway fixture as the gateway user; tests that read or forge traffic on
+# NATS subjects use the admin user (tests/Coworker.Tests/Infrastructure/TestEnvironment.cs).
 export ConnectionStrings__Postgres ConnectionStrings__Nats
+export COWORKER_TEST_NATS_GATEWAY_URL="$NATS_GATEWAY_URL" COWORKER_TEST_NATS_ADMIN_URL="$NATS_ADMIN_URL"
 set +e
 
-results="$ROOT/.data/test-results"
+results="$DATA/test-results"
 rm -rf "$results"; mkdir -p "$results"
 log "building"
 if ! dotnet build "$ROOT/Coworker.Orleans.sln" -c Release -nologo -clp:ErrorsOnly >"$results/build.log" 2>&1; then
