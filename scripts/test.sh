@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up (as scripts/run.sh does) and runs every test against real PostgreSQL, NATS JetStream,
-# Orleans clusters and Kestrel. Ends with the line "N passed, N failed, N skipped".
+# Orleans clusters and Kestrel. Ends with the line "N passed, N failed, N skipped". Arguments go to dotnet test
+# (e.g. --filter "FullyQualifiedName~Audit" for some tests only).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # The PostgreSQL and NATS started here are stopped when the tests end, so that another clone can test next.
@@ -27,7 +28,7 @@ fi
 
 log "running tests"
 dotnet test "$ROOT/Coworker.Orleans.sln" -c Release --no-build -nologo \
-  --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" --results-directory "$results" \
+  --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" --results-directory "$results" "$@" \
   -- xUnit.MaxParallelThreads=2 2>&1 | tee "$results/test.log" | grep -E "^\s+(Passed|Failed|Skipped) |^\s*(Failed|Passed)!|Error Message|^\s+[A-Z][A-Za-z.]+Exception" || true
 status=${PIPESTATUS[0]}
 
