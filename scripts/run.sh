@@ -41,7 +41,7 @@ start_app() { # name dll url [env arguments: NAME=value, -u NAME]
   log "starting $1 on $3"
   local name="$1" dll="$2" url="$3"; shift 3
   # Each app runs from its output folder, its content root (appsettings.json, wwwroot).
-  (cd "$(dirname "$dll")" && exec env Urls="$url" "$@" dotnet "$dll") >"$DATA/logs/$name.log" 2>&1 &
+  (cd "$(dirname "$dll")" && exec env "$@" Urls="$url" dotnet "$dll") >"$DATA/logs/$name.log" 2>&1 &
   APP_PIDS+=($!)
 }
 wait_healthy() { # name url
