@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shared set-up for scripts/run.sh and scripts/test.sh.
 # Installs what a fresh Debian 12 machine lacks, then starts a project-local PostgreSQL (+pgvector)
-# and nats-server -js under .data/ unless connection settings are already given in the environment.
+# and nats-server -js (a user and password per process, deploy/nats.conf) under .data/ unless connection settings
+# are already given in the environment; stop_all stops what was started here (docs/deployment.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
