@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Sets everything up and runs the platform locally: PostgreSQL (+pgvector) and NATS JetStream under .data/
 # (unless ConnectionStrings__Postgres / ConnectionStrings__Nats are given), the schema migration, a silo,
-# the Gateway and Studio; seeds a demo tenant and prints the URLs and keys. Ctrl-C stops everything.
-# Running it again keeps the data (and the keys it printed the first time).
+# the Gateway and Studio; seeds a demo tenant and prints the URLs and keys. Ctrl-C (or SIGTERM) stops
+# everything. Running it again keeps the data (and the keys it printed the first time).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# Ctrl-C, SIGTERM (a service manager) or a failed step stops the apps, then the PostgreSQL and NATS started here.
+stop_all_on_exit
 install_prerequisites
 start_postgres
 start_nats
@@ -35,28 +37,12 @@ dotnet build "$ROOT/Coworker.Orleans.sln" -c Release -nologo -clp:ErrorsOnly >"$
 log "migrating the database"
 dotnet "$ROOT/Cli/bin/Release/net10.0/coworker.dll" migrate
 
-pids=()
-cleanup() {
-  trap - EXIT INT TERM
-  log "stopping"
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  # Graceful shutdown first (silos leave the cluster cleanly); anything still running after 20 s is killed.
-  for _ in $(seq 1 40); do
-    alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-    [ "$alive" = 0 ] && break; sleep 0.5
-  done
-  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  stop_nats
-  stop_postgres
-}
-trap cleanup EXIT INT TERM
-
-start_app() { # name dll url
+start_app() { # name dll url [env arguments: NAME=value, -u NAME]
   log "starting $1 on $3"
+  local name="$1" dll="$2" url="$3"; shift 3
   # Each app runs from its output folder, its content root (appsettings.json, wwwroot).
-  (cd "$(dirname "$2")" && Urls="$3" exec dotnet "$2") >"$DATA/logs/$1.log" 2>&1 &
-  pids+=($!)
+  (cd "$(dirname "$dll")" && exec env "$@" Urls="$url" dotnet "$dll") >"$DATA/logs/$name.log" 2>&1 &
+  APP_PIDS+=($!)
 }
 wait_healthy() { # name url
   for _ in $(seq 1 120); do
@@ -68,8 +54,9 @@ wait_healthy() { # name url
 
 start_app silo "$ROOT/Silo/bin/Release/net10.0/Coworker.Silo.dll" "$SILO_URL"
 wait_healthy silo "$SILO_URL"
-start_app gateway "$ROOT/Gateway/bin/Release/net10.0/Coworker.Gateway.dll" "$GATEWAY_URL"
-start_app studio "$ROOT/Studio/bin/Release/net10.0/Coworker.Studio.dll" "$STUDIO_URL"
+# The Gateway connects to NATS as its own user, who may only subscribe to lifecycle events (deploy/nats.conf).
+start_app gateway "$ROOT/Gateway/bin/Release/net10.0/Coworker.Gateway.dll" "$GATEWAY_URL" ConnectionStrings__Nats="$NATS_GATEWAY_URL"
+start_app studio "$ROOT/Studio/bin/Release/net10.0/Coworker.Studio.dll" "$STUDIO_URL" -u ConnectionStrings__Nats
 wait_healthy gateway "$GATEWAY_URL"
 wait_healthy studio "$STUDIO_URL"
 
@@ -87,5 +74,5 @@ cat <<INFO
   Logs: $DATA/logs/   Data: $DATA/   Ctrl-C stops everything.
 
 INFO
-wait -n "${pids[@]}" || true
+wait -n "${APP_PIDS[@]}" || true
 log "a process exited; see $DATA/logs/"

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Sets everything up (as scripts/run.sh does) and runs every test against real PostgreSQL, NATS JetStream,
-# Orleans clusters and Kestrel. Ends with the line "N passed, N failed, N skipped".
+# Orleans clusters and Kestrel. Ends with the line "N passed, N failed, N skipped". Arguments go to dotnet test
+# (e.g. --filter "FullyQualifiedName~Audit" for some tests only).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# The PostgreSQL and NATS started here are stopped when the tests end, so that another clone can test next.
+stop_all_on_exit
 set -e
 install_prerequisites
 install_test_prerequisites
 start_postgres
 start_nats
+# Test silos connect as the silo user, the Gateway fixture as the gateway user; tests that read or forge traffic on
+# NATS subjects use the admin user (tests/Coworker.Tests/Infrastructure/TestEnvironment.cs).
 export ConnectionStrings__Postgres ConnectionStrings__Nats
+export COWORKER_TEST_NATS_GATEWAY_URL="$NATS_GATEWAY_URL" COWORKER_TEST_NATS_ADMIN_URL="$NATS_ADMIN_URL"
 set +e
 
-results="$ROOT/.data/test-results"
+results="$DATA/test-results"
 rm -rf "$results"; mkdir -p "$results"
 log "building"
 if ! dotnet build "$ROOT/Coworker.Orleans.sln" -c Release -nologo -clp:ErrorsOnly >"$results/build.log" 2>&1; then
@@ -22,7 +28,7 @@ fi
 
 log "running tests"
 dotnet test "$ROOT/Coworker.Orleans.sln" -c Release --no-build -nologo \
-  --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" --results-directory "$results" \
+  --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" --results-directory "$results" "$@" \
   -- xUnit.MaxParallelThreads=2 2>&1 | tee "$results/test.log" | grep -E "^\s+(Passed|Failed|Skipped) |^\s*(Failed|Passed)!|Error Message|^\s+[A-Z][A-Za-z.]+Exception" || true
 status=${PIPESTATUS[0]}
 

@@ -25,6 +25,8 @@ public static class AuditServices
             .Validate(o => o.PublishesInFlight is >= 1 and <= 64, "Coworker:Audit:PublishesInFlight must be between 1 and 64.")
             .ValidateOnStart();
         services.AddSingleton<AuditStream>();
+        // Keyed from the master keys (registered by AddSecrets), which every silo of the deployment shares.
+        services.AddSingleton<AuditSigner>();
         services.AddSingleton<IAuditLog, JetStreamAuditLog>();
         services.AddSingleton<AuditPartitions>();
         services.AddSingleton<AuditBatchStore>();

@@ -22,6 +22,9 @@ public sealed partial class AuditWriter
     [LoggerMessage(Level = LogLevel.Error, Message = "Unreadable audit message on {Subject} dropped: {Reason}")]
     private partial void LogPoison(string subject, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit message on {Subject} dropped unread: {Problem} (only silos sign audit messages)")]
+    private partial void LogUnsigned(string subject, string problem);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit batch retried after {SqlState} (attempt {Attempt})")]
     private partial void LogWriteRetried(string sqlState, int attempt);
 

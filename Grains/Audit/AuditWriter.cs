@@ -15,10 +15,12 @@ namespace Coworker.Audit;
 /// A message carries one event or, since group commit, several of one tenant (<see cref="AuditMessageReader"/>).
 /// Events are written in batches (<see cref="AuditOptions.BatchSize"/> events or <see cref="AuditOptions.BatchWait"/>)
 /// of whole messages, one transaction each, and a message is acked only after all its events are committed: an event
-/// is never acked without being stored, and one stored twice over a lost ack is recognised by its id.
+/// is never acked without being stored, and one stored twice over a lost ack is recognised by its id. A message no
+/// silo signed (<see cref="AuditSigner"/>) is dropped unread.
 /// </summary>
 public sealed partial class AuditWriter(
-    AuditStream stream, AuditBatchStore store, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditWriter> logger) : BackgroundService
+    AuditStream stream, AuditSigner signer, AuditBatchStore store, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditWriter> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -108,7 +110,15 @@ public sealed partial class AuditWriter(
             await foreach (var message in consumer.ConsumeAsync<byte[]>(
                 opts: new NatsJSConsumeOpts { MaxMsgs = PrefetchMessages }, cancellationToken: cancellationToken))
             {
-                if (AuditMessageReader.Read(message.Subject, message.Data, stream, time, out var problem) is { } events)
+                // Only what a silo signed is stored: anyone else allowed to publish on the subject is acked and
+                // dropped here, before the payload is even read, so a forged event never joins a tenant's chain.
+                if (signer.Problem(message.Subject, message.Data, message.Headers) is { } unsigned)
+                {
+                    LogUnsigned(message.Subject, unsigned);
+                    AuditWriterMetrics.Unauthenticated.Add(1);
+                    await message.AckAsync(cancellationToken: CancellationToken.None);
+                }
+                else if (AuditMessageReader.Read(message.Subject, message.Data, stream, time, out var problem) is { } events)
                 {
                     await buffer.WriteAsync(new Delivery(message, events), cancellationToken);
                 }

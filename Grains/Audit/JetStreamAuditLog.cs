@@ -18,13 +18,14 @@ public sealed class JetStreamAuditLog : IAuditLog, IAsyncDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // Room left under the server's max_payload for the headers (Nats-Msg-Id) that travel with the payload.
+    // Room left under the server's max_payload for the headers (Nats-Msg-Id, the signature) that travel with the payload.
     private const int HeaderAllowance = 4_096;
 
     // On shutdown, queued and in-flight events get this long to be acknowledged before they are failed.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     private readonly AuditStream _stream;
+    private readonly AuditSigner _signer;
     private readonly AuditOptions _options;
     private readonly TimeProvider _time;
     private readonly Channel<PendingAuditEvent> _queue =
@@ -34,9 +35,10 @@ public sealed class JetStreamAuditLog : IAuditLog, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    public JetStreamAuditLog(AuditStream stream, IOptions<AuditOptions> options, TimeProvider time)
+    public JetStreamAuditLog(AuditStream stream, AuditSigner signer, IOptions<AuditOptions> options, TimeProvider time)
     {
         _stream = stream;
+        _signer = signer;
         _options = options.Value;
         _time = time;
         _slots = new SemaphoreSlim(_options.PublishesInFlight, _options.PublishesInFlight);
@@ -153,8 +155,9 @@ public sealed class JetStreamAuditLog : IAuditLog, IAsyncDisposable
             var (subject, payload, messageId) = events.Count == 1
                 ? (_stream.SubjectFor(events[0].Event), events[0].Json, events[0].Event.Id.ToString("N"))
                 : (_stream.BatchSubjectFor(events[0].Event.Tenant), AuditMessages.ArrayOf(events), Guid.NewGuid().ToString("N"));
+            // Signed, so that the writers store what a silo published and nothing else that reached the subject.
             var ack = await _stream.JetStream.PublishAsync(
-                subject, payload, opts: new NatsJSPubOpts { MsgId = messageId }, cancellationToken: _stopping.Token);
+                subject, payload, opts: new NatsJSPubOpts { MsgId = messageId }, headers: _signer.HeadersFor(subject, payload), cancellationToken: _stopping.Token);
             ack.EnsureSuccess();
             Succeed(events);
         }

@@ -93,6 +93,15 @@ public sealed class MasterKeyRing
         return key;
     }
 
+    /// <summary>
+    /// A 32-byte key for <paramref name="purpose"/> derived from master key <paramref name="version"/> with HKDF-SHA256,
+    /// so that whatever else needs a secret every silo shares (audit message signing) never uses a master key itself.
+    /// </summary>
+    public byte[] DeriveKey(int version, string purpose) =>
+        _keys.TryGetValue(version, out var master)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, master, EnvelopeCipher.KeySize, salt: [], info: System.Text.Encoding.UTF8.GetBytes(purpose))
+            : throw new MissingMasterKeyException(version);
+
     public override string ToString() => $"master keys (versions {string.Join(", ", Versions)}; active {ActiveVersion})";
 
     /// <summary>Reads and checks the configured master keys; every error names the setting, never a key.</summary>

@@ -36,7 +36,7 @@ audit_from=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 # The silo times the upstream hop itself (whole milliseconds) and records it in each call's audit event.
 if [ -z "$GIVEN_POSTGRES" ]; then
   sleep 2 # the audit writer batches events for up to 200 ms
-  hop=$(pg_user_run "$PG_BIN/psql" -h "$DATA/postgres" -p "$PG_PORT" -U coworker -d "$BENCH_DB" -tA -F ', ' -c "
+  hop=$(pg_user_run "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U coworker -d "$BENCH_DB" -tA -F ', ' -c "
     SELECT count(*),
            percentile_disc(0.5) WITHIN GROUP (ORDER BY (detail->>'latency_ms')::int),
            percentile_disc(0.99) WITHIN GROUP (ORDER BY (detail->>'latency_ms')::int)

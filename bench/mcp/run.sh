@@ -57,7 +57,7 @@ start_nats
 # The bench's own database, created afresh so every run starts from the same state. A connection string given in
 # the environment is used as it is (it must name a database the bench may fill).
 if [ -z "$GIVEN_POSTGRES" ]; then
-  PGOPTIONS="-c client_min_messages=warning" pg_user_run "$PG_BIN/psql" -q -h "$DATA/postgres" -p "$PG_PORT" -U coworker -d postgres -v ON_ERROR_STOP=1 \
+  PGOPTIONS="-c client_min_messages=warning" pg_user_run "$PG_BIN/psql" -q -h "$PG_DIR" -p "$PG_PORT" -U coworker -d postgres -v ON_ERROR_STOP=1 \
     -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
   ConnectionStrings__Postgres="${ConnectionStrings__Postgres%Database=coworker}Database=$BENCH_DB"
 fi
@@ -83,7 +83,8 @@ cleanup() {
     sleep 0.1
   done
   for pid in "${all[@]}"; do kill -9 "$pid" 2>/dev/null || true; rm -f "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"; done
-  wait 2>/dev/null || true
+  # The processes started here only: a bare `wait` also waits for a nats-server start_nats left in the background.
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   stop_nats
   stop_postgres
   exit "$code"
@@ -146,7 +147,7 @@ wait_http upstream "$UPSTREAM/health"
 wait_http silo "http://127.0.0.1:$SILO_HTTP_PORT/health/live"
 
 log "starting the Gateway on $GATEWAY"
-(cd "$ROOT/Gateway/bin/Release/net10.0" && Urls="$GATEWAY" exec dotnet Coworker.Gateway.dll) >"$RUN_DIR/gateway.log" 2>&1 &
+(cd "$ROOT/Gateway/bin/Release/net10.0" && Urls="$GATEWAY" ConnectionStrings__Nats="$NATS_GATEWAY_URL" exec dotnet Coworker.Gateway.dll) >"$RUN_DIR/gateway.log" 2>&1 &
 GATEWAY_PID=$!; pids+=("$GATEWAY_PID")
 unset DOTNET_PerfMapEnabled DOTNET_EnableWriteXorExecute
 wait_http gateway "$GATEWAY/health/live"
@@ -278,7 +279,7 @@ hwm_kib() { # pids... -> VmHWM summed
 }
 # PostgreSQL and NATS serve Coworker only (the audit log, grain state): their CPU is reported beside it.
 infra_pids() {
-  local pm; pm=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
+  local pm; pm=$(head -1 "$PG_DIR/postmaster.pid" 2>/dev/null || true)
   [ -n "$pm" ] && { echo "$pm"; descendants "$pm"; }
   [ -f "$DATA/nats/nats.pid" ] && cat "$DATA/nats/nats.pid"
   ps -o pid= -C nats-server 2>/dev/null | head -1

@@ -82,12 +82,13 @@ public sealed class AuditGroupCommitTests(ClusterFixture cluster, ITestOutputHel
         var old = Enumerable.Range(1, 3).Select(i => AuditTestEvents.ToolCall(tenant, tool: $"old-{i}")).ToList();
 
         // What a silo from before group commit left in the stream: one event object per message, on {tenant}.{kind}.
-        await using (var nats = new NatsClient(TestEnvironment.NatsUrl))
+        await using (var nats = new NatsClient(TestEnvironment.NatsAdminUrl))
         {
             var js = nats.CreateJetStreamContext();
             foreach (var auditEvent in old)
             {
-                var ack = await js.PublishAsync(Stream.SubjectFor(auditEvent), JsonSerializer.SerializeToUtf8Bytes(auditEvent, JetStreamAuditLog.Json));
+                var (subject, payload) = (Stream.SubjectFor(auditEvent), JsonSerializer.SerializeToUtf8Bytes(auditEvent, JetStreamAuditLog.Json));
+                var ack = await js.PublishAsync(subject, payload, headers: TestAuditSigner.Instance.HeadersFor(subject, payload));
                 ack.EnsureSuccess();
             }
         }
@@ -107,10 +108,11 @@ public sealed class AuditGroupCommitTests(ClusterFixture cluster, ITestOutputHel
         var forged = new[] { AuditTestEvents.ToolCall(tenant), AuditTestEvents.ToolCall(victim) };
 
         // A batch under one tenant's subject must not write into another tenant's chain.
-        await using (var nats = new NatsClient(TestEnvironment.NatsUrl))
+        await using (var nats = new NatsClient(TestEnvironment.NatsAdminUrl))
         {
-            var ack = await nats.CreateJetStreamContext().PublishAsync(
-                Stream.BatchSubjectFor(tenant), JsonSerializer.SerializeToUtf8Bytes(forged, JetStreamAuditLog.Json));
+            // Signed as a silo would: the writer refuses it for its contents, not for want of a signature.
+            var (subject, payload) = (Stream.BatchSubjectFor(tenant), JsonSerializer.SerializeToUtf8Bytes(forged, JetStreamAuditLog.Json));
+            var ack = await nats.CreateJetStreamContext().PublishAsync(subject, payload, headers: TestAuditSigner.Instance.HeadersFor(subject, payload));
             ack.EnsureSuccess();
         }
 

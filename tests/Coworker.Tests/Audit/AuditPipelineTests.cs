@@ -41,10 +41,10 @@ public sealed class AuditPipelineTests(ClusterFixture cluster)
         // And once more straight onto the subject without a message id, as a redelivery after a lost ack would
         // look to the writer: the database recognises the id.
         var stream = AuditSilos.All<AuditStream>(cluster)[0];
-        await using (var nats = new NatsClient(TestEnvironment.NatsUrl))
+        await using (var nats = new NatsClient(TestEnvironment.NatsAdminUrl))
         {
-            var ack = await nats.CreateJetStreamContext().PublishAsync(
-                stream.SubjectFor(twice), JsonSerializer.SerializeToUtf8Bytes(twice, JetStreamAuditLog.Json));
+            var (subject, payload) = (stream.SubjectFor(twice), JsonSerializer.SerializeToUtf8Bytes(twice, JetStreamAuditLog.Json));
+            var ack = await nats.CreateJetStreamContext().PublishAsync(subject, payload, headers: TestAuditSigner.Instance.HeadersFor(subject, payload));
             Assert.False(ack.Duplicate);
         }
 

@@ -24,7 +24,7 @@ internal sealed class AuditSubjectTap : IAsyncDisposable
 
     public static async Task<AuditSubjectTap> StartAsync(string subjects)
     {
-        var nats = new NatsClient(TestEnvironment.NatsUrl);
+        var nats = new NatsClient(TestEnvironment.NatsAdminUrl);
         var subscription = await nats.Connection.SubscribeCoreAsync<byte[]>(subjects);
         // The round trip guarantees the server has the subscription before anything is published.
         await nats.PingAsync();

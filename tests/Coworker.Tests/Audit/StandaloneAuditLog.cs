@@ -17,7 +17,7 @@ internal sealed class StandaloneAuditLog : IAsyncDisposable
         Nats = new NatsClient(natsUrl);
         var options = Options.Create(new AuditOptions());
         Stream = new AuditStream(Nats, options, Options.Create(new ClusterOptions { ServiceId = $"gc{Guid.NewGuid():N}"[..14] }));
-        Log = new JetStreamAuditLog(Stream, options, TimeProvider.System);
+        Log = new JetStreamAuditLog(Stream, TestAuditSigner.Instance, options, TimeProvider.System);
     }
 
     public NatsClient Nats { get; }

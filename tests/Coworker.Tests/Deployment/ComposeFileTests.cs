@@ -93,13 +93,36 @@ public sealed class ComposeFileTests
                 usesNats ? $"{service}: its project uses NATS.Net but ConnectionStrings__Nats is not set" : $"{service}: sets ConnectionStrings__Nats but never uses NATS");
             if (hasUrl)
             {
-                var uri = new Uri(url!);
+                var uri = new Uri(WithoutVariables(url!));
                 Assert.Equal("nats", uri.Scheme);
                 Assert.Contains(uri.Host, ServicesRunningImage("nats"));
             }
         }
 
         Assert.All(_compose.ServicesPublishing(SiloProject), silo => Assert.Contains("ConnectionStrings__Nats", silo.Environment.Keys));
+    }
+
+    [Fact]
+    public void SilosAndGatewayConnectToNatsAsTheirOwnUsersWithPasswordsFromTheEnvironment()
+    {
+        var nats = _compose[ServicesRunningImage("nats").Single()];
+        Assert.Contains("./deploy/nats.conf:/etc/nats/coworker.conf:ro", ComposeService.Child(nats.Node, "volumes")!.ToString());
+        var config = File.ReadAllText(RepositoryFiles.PathOf("deploy/nats.conf"));
+        foreach (var (project, user) in new[] { (SiloProject, "silo"), (GatewayProject, "gateway") })
+        {
+            var variable = $"NATS_{user.ToUpperInvariant()}_PASSWORD";
+            Assert.Contains($"user: {user}\n      password: ${variable}", config.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.True(nats.Environment.GetValueOrDefault(variable)?.StartsWith($"${{{variable}:?", StringComparison.Ordinal),
+                $"the nats service does not require {variable} from .env");
+            foreach (var service in _compose.ServicesPublishing(project))
+            {
+                var uri = new Uri(WithoutVariables(service.Environment["ConnectionStrings__Nats"]));
+                Assert.Equal(user, uri.UserInfo.Split(':')[0]);
+                Assert.StartsWith($"${{{variable}:?", service.Environment["ConnectionStrings__Nats"].Split(':', 3)[2], StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains("--config", nats.Command);
     }
 
     [Fact]
@@ -178,6 +201,10 @@ public sealed class ComposeFileTests
         Assert.Equal(5080, _compose.ServicesPublishing(GatewayProject).Single().PublishedPorts.GetValueOrDefault(5080));
         Assert.Equal(5090, _compose.ServicesPublishing(StudioProject).Single().PublishedPorts.GetValueOrDefault(5090));
     }
+
+    // Compose fills ${NAME} and ${NAME:?message} from .env; a placeholder keeps such a URL parseable here.
+    private static string WithoutVariables(string value) =>
+        System.Text.RegularExpressions.Regex.Replace(value, @"\$\{[^}]*\}", "placeholder");
 
     private IEnumerable<string> ServicesRunningImage(string repository) => _compose.Services
         .Where(s => s.Dockerfile is null && s.ImageName?.Split(':')[0].Split('/')[0] == repository)

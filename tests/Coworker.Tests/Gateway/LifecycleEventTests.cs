@@ -18,7 +18,7 @@ public sealed class LifecycleEventTests(GatewayFixture gateway)
         (await owner.PostAsync($"/api/v1/tenants/{scenario.Tenant}/agents/emitter/start", null)).EnsureSuccessStatusCode();
         (await owner.PostAsync($"/api/v1/tenants/{scenario.Tenant}/agents/emitter/terminate", null)).EnsureSuccessStatusCode();
 
-        await using var nats = new NatsClient(TestEnvironment.NatsUrl);
+        await using var nats = new NatsClient(TestEnvironment.NatsAdminUrl);
         var jetStream = nats.CreateJetStreamContext();
         // Read the whole stream and keep this tenant's subjects: nats-server 2.9 (Debian 12) rejects the
         // filtered consumer-create request NATS.Net 3 sends, and the stream only holds test-sized volumes.

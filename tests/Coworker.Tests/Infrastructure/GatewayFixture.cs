@@ -73,7 +73,7 @@ public class GatewayFixture : IAsyncLifetime
             builder.UseSetting(ConfigKeys.ClusterId, cluster.Cluster.Options.ClusterId);
             builder.UseSetting(ConfigKeys.ServiceId, cluster.Cluster.Options.ServiceId);
             builder.UseSetting(ConfigKeys.AdminKey, AdminKey);
-            builder.UseSetting(ConfigKeys.NatsConnection, TestEnvironment.NatsUrl);
+            builder.UseSetting(ConfigKeys.NatsConnection, TestEnvironment.GatewayNatsUrl);
             builder.UseEnvironment("Production");
         }
     }

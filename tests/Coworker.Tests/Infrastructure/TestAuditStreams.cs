@@ -14,7 +14,7 @@ public static class TestAuditStreams
     public static async Task DeleteAsync(string serviceId)
     {
         var (stream, _) = AuditStream.NamesFor(serviceId, new AuditOptions());
-        await using var nats = new NatsClient(TestEnvironment.NatsUrl);
+        await using var nats = new NatsClient(TestEnvironment.NatsAdminUrl);
         try
         {
             await nats.CreateJetStreamContext().DeleteStreamAsync(stream);

@@ -140,7 +140,7 @@ public sealed class SecretLeakTests(GatewayFixture gateway)
 
     private static async Task<List<string>> EventsAsync(string tenant)
     {
-        await using var nats = new NatsClient(TestEnvironment.NatsUrl);
+        await using var nats = new NatsClient(TestEnvironment.NatsAdminUrl);
         var jetStream = nats.CreateJetStreamContext();
         // The whole stream, filtered here: nats-server 2.9 rejects the filtered consumer NATS.Net 3 creates.
         var consumer = await jetStream.CreateOrderedConsumerAsync(EventPublisher.StreamName,
