@@ -41,7 +41,7 @@ public sealed class SecretLeakTests(GatewayFixture gateway)
         var responses = new List<string>();
         async Task Call(Task<HttpResponseMessage> request) => responses.Add(await (await request).Content.ReadAsStringAsync());
 
-        await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-key", new { kind = "ApiKey", value = _apiKey }, HttpAssertions.Json));
+        await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-key", new { kind = "ApiKey", value = _apiKey, allowedHosts = SecretScenario.ApprovedHosts }, HttpAssertions.Json));
         await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-basic", new { kind = "Basic", username = _username, password = _password, allowedHosts = SecretScenario.ApprovedHosts }, HttpAssertions.Json));
         await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-bearer", new { kind = "Bearer", value = _token }, HttpAssertions.Json));
         await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-bearer", new { kind = "Bearer", value = _token }, HttpAssertions.Json));
@@ -68,6 +68,9 @@ public sealed class SecretLeakTests(GatewayFixture gateway)
         var missing = await Assert.ThrowsAsync<CredentialUnavailableException>(() =>
             resolver.ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Basic, null, [], "canary-key", null, null), SecretScenario.ApprovedTarget));
         responses.Add(missing.ToString());
+        var notApproved = await Assert.ThrowsAsync<CredentialNotApprovedException>(() =>
+            resolver.ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Basic, null, [], "canary-basic", null, null), new Uri("https://elsewhere.example/")));
+        responses.Add(notApproved.ToString());
 
         await Call(owner.DeleteAsync($"{scenario.Secrets}/canary-bearer"));
 
