@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Coworker.Audit;
 using Coworker.Catalog;
+using Coworker.Execution;
 using Coworker.Secrets;
 using Coworker.Tenants;
 using Coworker.Tests.Audit;
@@ -66,7 +67,7 @@ public sealed class SecretReleaseTests(GatewayFixture gateway)
 
         Assert.Equal(("ok", 200), (run.Outcome, run.Status));
         Assert.Equal(Value, approved.LastHeaders![TestUpstream.ApiKeyHeader].ToString());
-        Assert.Equal(UpstreamRequestBuilderMask, run.Request.Headers[TestUpstream.ApiKeyHeader]);
+        Assert.Equal(UpstreamRequestBuilder.Mask, run.Request.Headers[TestUpstream.ApiKeyHeader]);
     }
 
     [Fact]
@@ -110,8 +111,6 @@ public sealed class SecretReleaseTests(GatewayFixture gateway)
         await (await owner.PutAsJsonAsync($"{scenario.Secrets}/missing/hosts", new { allowedHosts = new[] { "api.stripe.com" } })).AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal(set.AllowedHosts, (await (await owner.GetAsync($"{scenario.Secrets}/stripe")).ReadAsync<SecretInfo>()).AllowedHosts);
     }
-
-    private const string UpstreamRequestBuilderMask = "****";
 
     private async Task<SecretScenario> LoopbackScenarioAsync()
     {
