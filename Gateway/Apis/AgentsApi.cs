@@ -17,13 +17,12 @@ public static class AgentsApi
             .AddEndpointFilter<Authentication.AgentKeyCacheEndpointFilter>();
 
         api.MapGet("/", ListAgents).WithName("ListAgents").WithSummary("Agents of the tenant, ordered by id.");
-        api.MapPost("/", CreateAgent).WithName("CreateAgent").WithSummary("Create an agent; it starts in the Created state (Member).");
+        api.MapPost("/", CreateAgent).WithName("CreateAgent").WithSummary("Create an agent; it starts in the Created state (Member; Owner to give it roles).");
         api.MapGet("/{agent}", async Task<Ok<AgentInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
                 TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Viewer).GetAsync()))
             .WithName("GetAgent").WithSummary("An agent's configuration and status.");
-        api.MapPut("/{agent}", async Task<Ok<AgentInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, UpdateAgentRequest request) =>
-                TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Member).UpdateConfigAsync(request.ToConfig())))
-            .WithName("UpdateAgent").WithSummary("Replace an agent's configuration (Member).");
+        api.MapPut("/{agent}", UpdateAgent)
+            .WithName("UpdateAgent").WithSummary("Replace an agent's configuration; omitted roles stay as they are (Member; Owner to change roles).");
 
         api.MapPost("/{agent}/start", (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
                 Act(cluster, user, tenant, agent, grain => grain.StartAsync()))
@@ -42,19 +41,19 @@ public static class AgentsApi
             .WithName("TerminateAgent").WithSummary("Final: the agent can be read but never changed again.");
         api.MapPost("/{agent}/keys", async Task<Created<IssuedAgentKey>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, CreateAgentKeyRequest request) =>
             {
-                var issued = await Agent(cluster, user, tenant, agent, TenantRole.Member).CreateApiKeyAsync(request.Name ?? "");
+                var issued = await Agent(cluster, user, tenant, agent, TenantRole.Owner).CreateApiKeyAsync(request.Name ?? "");
                 return TypedResults.Created($"/api/v1/tenants/{tenant}/agents/{agent}/keys/{issued.Info.KeyId}", issued);
             })
-            .WithName("CreateAgentKey").WithSummary("Issue an API key the agent uses at the MCP endpoint; shown only in this response (Member).");
+            .WithName("CreateAgentKey").WithSummary("Issue an API key the agent uses at the MCP endpoint; shown only in this response (Owner).");
         api.MapGet("/{agent}/keys", async Task<Ok<IReadOnlyList<AgentKeyInfo>>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
                 TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Member).ListApiKeysAsync()))
             .WithName("ListAgentKeys").WithSummary("The agent's API keys, masked (Member).");
         api.MapDelete("/{agent}/keys/{keyId}", async Task<NoContent> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, string keyId) =>
             {
-                await Agent(cluster, user, tenant, agent, TenantRole.Member).RevokeApiKeyAsync(keyId);
+                await Agent(cluster, user, tenant, agent, TenantRole.Owner).RevokeApiKeyAsync(keyId);
                 return TypedResults.NoContent();
             })
-            .WithName("RevokeAgentKey").WithSummary("Revoke one of the agent's API keys (Member).");
+            .WithName("RevokeAgentKey").WithSummary("Revoke one of the agent's API keys (Owner).");
         api.MapGet("/{agent}/tools", async Task<Ok<IReadOnlyList<string>>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
                 TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Viewer).GetGrantedToolsAsync()))
             .WithName("ListAgentTools").WithSummary("Tools the agent's roles grant (published or not).");
@@ -79,6 +78,14 @@ public static class AgentsApi
         var agentId = Slug.Require(request.Id, "agent");
         var info = await cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(tenantId, agentId)).CreateAsync(request.ToConfig());
         return TypedResults.Created($"/api/v1/tenants/{tenantId}/agents/{agentId}", info);
+    }
+
+    private static async Task<Ok<AgentInfo>> UpdateAgent(ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, UpdateAgentRequest request)
+    {
+        var grain = Agent(cluster, user, tenant, agent, TenantRole.Member);
+        // Roles are the Owner's to change: a Member editing the description need not (and cannot) restate them.
+        var roles = request.Roles ?? (await grain.GetAsync()).Config.Roles;
+        return TypedResults.Ok(await grain.UpdateConfigAsync(request.ToConfig() with { Roles = roles }));
     }
 
     private static async Task<Ok<AgentInfo>> Act(IClusterClient cluster, ClaimsPrincipal user, string tenant, string agent, Func<IAgentGrain, Task<AgentInfo>> action) =>

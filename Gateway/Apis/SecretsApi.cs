@@ -10,7 +10,8 @@ namespace Coworker.Gateway.Apis;
 
 /// <summary>
 /// Service secrets of a tenant (API keys, basic-auth pairs, bearer tokens) that tools' auth requirements name.
-/// Write-only: values go in with PUT and never come back; reads show the kind and a mask. Key rotation for
+/// Write-only: values go in with PUT and never come back; reads show the kind, a mask and the upstream hosts an
+/// Owner approved the secret for. Changes are the Owner's (the secret grain checks that again). Key rotation for
 /// platform admins.
 /// </summary>
 public static class SecretsApi
@@ -22,7 +23,11 @@ public static class SecretsApi
         api.MapGet("/", ListSecrets).WithName("ListSecrets").WithSummary("The tenant's secrets: names and kinds, never values (Member).");
         api.MapPut("/{name}", async Task<Ok<SecretInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string name, SetSecretRequest request) =>
                 TypedResults.Ok(await Secret(cluster, user, tenant, name, TenantRole.Owner).SetAsync(request.ToCommand())))
-            .WithName("SetSecret").WithSummary("Create or replace a secret; the response shows it masked (Owner).");
+            .WithName("SetSecret").WithSummary("Create or replace a secret and its approved hosts; the response shows it masked (Owner).");
+        api.MapPut("/{name}/hosts", async Task<Ok<SecretInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string name, SetSecretHostsRequest request) =>
+                TypedResults.Ok(await Secret(cluster, user, tenant, name, TenantRole.Owner).SetAllowedHostsAsync(
+                    request.AllowedHosts ?? throw CoworkerException.Validation("'allowedHosts' is required: a list of host names (an empty list approves none)."))))
+            .WithName("SetSecretHosts").WithSummary("Replace the upstream hosts a secret may be sent to (Owner).");
         api.MapGet("/{name}", async Task<Ok<SecretInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string name) =>
                 TypedResults.Ok(await Secret(cluster, user, tenant, name, TenantRole.Member).GetInfoAsync()))
             .WithName("GetSecret").WithSummary("A secret's kind, mask, dates and key versions; never its value (Member).");

@@ -16,7 +16,7 @@ public sealed record TestRunResult(
     // The response body (truncated for the record), or null.
     [property: Id(6)] string? ResponseBody,
     [property: Id(7)] long LatencyMs,
-    // "ok", "http_error", "timeout", "blocked", "too_large", "invalid_arguments", "credential_missing", "error".
+    // "ok", "http_error", "timeout", "blocked", "too_large", "invalid_arguments", "credential_missing", "credential_not_approved", "error".
     [property: Id(8)] string Outcome,
     [property: Id(9)] string? Error,
     // True/false when an output schema exists and a JSON body came back; null when not checkable.

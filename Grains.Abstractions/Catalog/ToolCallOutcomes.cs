@@ -2,7 +2,7 @@ namespace Coworker.Catalog;
 
 /// <summary>
 /// The <see cref="ToolCallResult.Outcome"/> values of calls that did not reach the upstream; the others are the
-/// upstream executor's (ok, http_error, timeout, blocked, too_large, credential_missing, circuit_open, error).
+/// upstream executor's (ok, http_error, timeout, blocked, too_large, credential_missing, credential_not_approved, circuit_open, error).
 /// </summary>
 public static class ToolCallOutcomes
 {

@@ -8,7 +8,7 @@ public sealed record ToolCallResult(
     [property: Id(1)] string Text,
     // The body as JSON text when it is JSON and the tool declares an output schema (MCP structuredContent).
     [property: Id(2)] string? StructuredJson,
-    // ok, denied, not_published, rate_limited, invalid_arguments, http_error, timeout, blocked, too_large, credential_missing, error.
+    // ok, denied, not_published, rate_limited, invalid_arguments, http_error, timeout, blocked, too_large, credential_missing, credential_not_approved, error.
     [property: Id(3)] string Outcome,
     [property: Id(4)] int? UpstreamStatus,
     [property: Id(5)] long LatencyMs,

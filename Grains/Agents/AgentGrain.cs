@@ -9,7 +9,9 @@ namespace Coworker.Agents;
 /// <summary>
 /// An agent's configuration and lifecycle. Transitions come from <see cref="AgentLifecycle"/>; a timed
 /// suspension is a durable reminder (ADO.NET reminders on PostgreSQL), so it resumes the agent even if
-/// the silo that set it has died in the meantime.
+/// the silo that set it has died in the meantime. What decides which tools an agent reaches and who can speak
+/// for it (its roles, its API keys) needs the tenant's Owner role; Members edit the rest. The grain checks that
+/// itself (<see cref="CallerRole"/>), so no front door lets a Member hand an agent more than an Owner gave it.
 /// </summary>
 public sealed class AgentGrain(
     [PersistentState("agent", "coworker")] IPersistentState<AgentState> state,
@@ -41,6 +43,11 @@ public sealed class AgentGrain(
         }
 
         var valid = AgentConfigValidator.Validate(config);
+        if (valid.Roles.Count > 0)
+        {
+            await CallerRole.RequireAsync(GrainFactory, tenant, TenantRole.Owner);
+        }
+
         // The tenant checks that it exists, is active and has quota left; registering is idempotent,
         // so a create retried after a failed write does not use up quota twice.
         await GrainFactory.GetGrain<ITenantGrain>(tenant).RegisterAgentAsync(agent);
@@ -60,7 +67,13 @@ public sealed class AgentGrain(
             throw new CoworkerException(ErrorKind.InvalidTransition, "The agent is terminated; its configuration can no longer change.");
         }
 
-        current.Config = AgentConfigValidator.Validate(config);
+        var valid = AgentConfigValidator.Validate(config);
+        if (!SameRoles(current.Config?.Roles, valid.Roles))
+        {
+            await CallerRole.RequireAsync(GrainFactory, Key.Tenant, TenantRole.Owner);
+        }
+
+        current.Config = valid;
         _granted = null;
         return await CommitAsync("updated");
     }
@@ -113,6 +126,7 @@ public sealed class AgentGrain(
 
     public async Task<IssuedAgentKey> CreateApiKeyAsync(string name)
     {
+        await CallerRole.RequireAsync(GrainFactory, Key.Tenant, TenantRole.Owner);
         var current = RequireExisting();
         if (current.Status == AgentStatus.Terminated)
         {
@@ -137,6 +151,7 @@ public sealed class AgentGrain(
 
     public async Task RevokeApiKeyAsync(string keyId)
     {
+        await CallerRole.RequireAsync(GrainFactory, Key.Tenant, TenantRole.Owner);
         var current = RequireExisting();
         var entry = current.ApiKeys.FirstOrDefault(k => k.Value.KeyId == keyId);
         if (entry.Key is null)
@@ -332,4 +347,7 @@ public sealed class AgentGrain(
         var (tenant, agent) = Key;
         return new AgentInfo(tenant, agent, s.Config!, s.Status, s.StatusReason, s.SuspendedUntil, s.CreatedAt, s.UpdatedAt, s.Version);
     }
+
+    private static bool SameRoles(IReadOnlyList<string>? current, IReadOnlyList<string> next) =>
+        (current ?? []).ToHashSet(StringComparer.Ordinal).SetEquals(next);
 }

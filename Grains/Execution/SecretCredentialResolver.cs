@@ -8,13 +8,17 @@ namespace Coworker.Execution;
 
 /// <summary>
 /// Resolves API-key, basic and bearer requirements from the tenant's service secrets, decrypted in this
-/// silo. Messages name the secret or provider, never a value. OAuth2 providers are not connectable yet.
+/// silo, and only for a request whose target host (and port) an Owner approved for the secret: whoever can
+/// import a description chooses the servers its tools call, so the tool may not decide where a secret goes.
+/// A refusal is audited as a denied secret use. Messages name the secret, host or provider, never a value.
+/// OAuth2 providers are not connectable yet.
 /// </summary>
 public sealed class SecretCredentialResolver(SecretReader secrets, IAuditLog audit, TimeProvider time) : ICredentialResolver
 {
-    public async Task<ResolvedCredential?> ResolveAsync(string tenant, AuthRequirement auth, CancellationToken cancellationToken = default)
+    public async Task<ResolvedCredential?> ResolveAsync(string tenant, AuthRequirement auth, Uri target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(auth);
+        ArgumentNullException.ThrowIfNull(target);
         switch (auth.Kind)
         {
             case AuthKind.None:
@@ -37,8 +41,26 @@ public sealed class SecretCredentialResolver(SecretReader secrets, IAuditLog aud
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var secret = await secrets.RevealAsync(tenant, name!)
-            ?? throw new CredentialUnavailableException($"Secret '{name}' is not set for this tenant.");
+        // Audit rows are per tenant, so the Gateway's "agent:{tenant}/{agent}" stamp is recorded as "agent:{agent}".
+        var actor = CallerContext.CurrentActor.Replace($"agent:{tenant}/", "agent:", StringComparison.Ordinal);
+        RevealedSecret? secret;
+        try
+        {
+            secret = await secrets.RevealAsync(tenant, name!, target);
+        }
+        catch (SecretNotApprovedException refused)
+        {
+            await audit.RecordAsync(new AuditEvent(Guid.CreateVersion7(), tenant, time.GetUtcNow(), AuditKinds.SecretUse, actor,
+                $"secret/{name}", "denied", new Dictionary<string, string> { ["credential"] = auth.Kind.ToString(), ["host"] = refused.Host, ["reason"] = "HostNotApproved" }),
+                cancellationToken);
+            throw new CredentialNotApprovedException(refused.Message);
+        }
+
+        if (secret is null)
+        {
+            throw new CredentialUnavailableException($"Secret '{name}' is not set for this tenant.");
+        }
+
         var credential = new ResolvedCredential();
         switch (auth.Kind)
         {
@@ -59,11 +81,10 @@ public sealed class SecretCredentialResolver(SecretReader secrets, IAuditLog aud
                 break;
         }
 
-        // Which secret was used, by whom, for what kind of credential: never the value.
-        // Audit rows are per tenant, so the Gateway's "agent:{tenant}/{agent}" stamp is recorded as "agent:{agent}".
-        var actor = CallerContext.CurrentActor.Replace($"agent:{tenant}/", "agent:", StringComparison.Ordinal);
+        // Which secret was used, by whom, for what kind of credential and which host: never the value.
         await audit.RecordAsync(new AuditEvent(Guid.CreateVersion7(), tenant, time.GetUtcNow(), AuditKinds.SecretUse, actor,
-            $"secret/{name}", "ok", new Dictionary<string, string> { ["credential"] = auth.Kind.ToString() }), cancellationToken);
+            $"secret/{name}", "ok", new Dictionary<string, string> { ["credential"] = auth.Kind.ToString(), ["host"] = ApprovedHosts.Describe(target) }),
+            cancellationToken);
         return credential;
     }
 

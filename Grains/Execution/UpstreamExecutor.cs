@@ -29,25 +29,39 @@ public sealed class UpstreamExecutor(IHttpClientFactory httpClients, ICredential
             return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.InvalidArguments, "Arguments do not match the input schema: " + string.Join("; ", errors));
         }
 
-        ResolvedCredential? credential;
-        try
-        {
-            credential = await credentials.ResolveAsync(tenant, tool.Auth, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CredentialUnavailableException missing)
-        {
-            return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.CredentialMissing, missing.Message);
-        }
-
         HttpRequestMessage request;
         RecordedRequest recorded;
         try
         {
-            (request, recorded) = UpstreamRequestBuilder.Build(tool, arguments, credential);
+            (request, recorded) = UpstreamRequestBuilder.Build(tool, arguments, credential: null);
         }
         catch (ToolArgumentsException invalid)
         {
             return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.InvalidArguments, invalid.Message);
+        }
+
+        ResolvedCredential? credential;
+        try
+        {
+            // The credential is released for the URL the request actually goes to (built from the arguments first;
+            // a credential only adds headers, cookies and query parameters, never changes the host).
+            credential = await credentials.ResolveAsync(tenant, tool.Auth, request.RequestUri!, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CredentialUnavailableException missing)
+        {
+            request.Dispose();
+            return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.CredentialMissing, missing.Message);
+        }
+        catch (CredentialNotApprovedException refused)
+        {
+            request.Dispose();
+            return new UpstreamResult(empty, null, null, null, 0, UpstreamOutcome.CredentialNotApproved, refused.Message);
+        }
+
+        if (credential is not null)
+        {
+            request.Dispose();
+            (request, recorded) = UpstreamRequestBuilder.Build(tool, arguments, credential);
         }
 
         using (request)

@@ -24,6 +24,8 @@ public static class UpstreamOutcome
     public const string TooLarge = "too_large";
     public const string InvalidArguments = ToolCallOutcomes.InvalidArguments;
     public const string CredentialMissing = "credential_missing";
+    /// <summary>The credential is not approved for the request's host: nothing was sent.</summary>
+    public const string CredentialNotApproved = "credential_not_approved";
     public const string CircuitOpen = "circuit_open";
     public const string Error = "error";
 }

@@ -1,6 +1,6 @@
 namespace Coworker.Secrets;
 
-/// <summary>What grain storage holds for a secret: kind, mask and ciphertext; never the value.</summary>
+/// <summary>What grain storage holds for a secret: kind, mask, ciphertext and approved hosts; never the value.</summary>
 [GenerateSerializer, Alias("Coworker.SecretState")]
 public sealed class SecretState
 {
@@ -10,4 +10,9 @@ public sealed class SecretState
     [Id(2)] public string Masked { get; set; } = "";
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
     [Id(4)] public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>
+    /// Upstream hosts an Owner approved (<see cref="ApprovedHosts"/>). Secrets stored before the field existed have
+    /// none in storage and read as this empty list: released nowhere until an Owner approves a host.
+    /// </summary>
+    [Id(5)] public List<string> AllowedHosts { get; set; } = [];
 }

@@ -6,10 +6,10 @@ namespace Coworker.Gateway.Apis.Contracts;
 /// Body of PUT /secrets/{name}: {"kind":"ApiKey"|"Bearer","value":"…"} or {"kind":"Basic","username":"…","password":"…"}.
 /// <see cref="ToString"/> never prints the values.
 /// </summary>
-public sealed record SetSecretRequest(SecretKind? Kind, string? Value, string? Username, string? Password)
+public sealed record SetSecretRequest(SecretKind? Kind, string? Value, string? Username, string? Password, IReadOnlyList<string>? AllowedHosts = null)
 {
     public SetSecret ToCommand() => Kind is { } kind
-        ? new SetSecret(kind, Value, Username, Password)
+        ? new SetSecret(kind, Value, Username, Password, AllowedHosts)
         : throw Common.CoworkerException.Validation("A secret needs a 'kind': ApiKey, Basic or Bearer.");
 
     public override string ToString() => $"SetSecretRequest {{ Kind = {Kind} }}";
@@ -21,3 +21,6 @@ public sealed record KeyRotationResponse(
     int DataKeysRewrapped,
     int SecretsReencrypted,
     IReadOnlyList<TenantKeyRotation> Tenants);
+
+/// <summary>Body of PUT /secrets/{name}/hosts: {"allowedHosts":["api.example.com","*.example.org:8443"]}.</summary>
+public sealed record SetSecretHostsRequest(IReadOnlyList<string>? AllowedHosts);

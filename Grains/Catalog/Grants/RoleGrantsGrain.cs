@@ -1,9 +1,14 @@
 using Coworker.Common;
 using Coworker.Events;
+using Coworker.Tenants;
 
 namespace Coworker.Catalog.Grants;
 
-/// <summary>Role -> tools grants of one tenant; a change is published so MCP sessions refresh their tool lists.</summary>
+/// <summary>
+/// Role -> tools grants of one tenant; a change is published so MCP sessions refresh their tool lists. Changing a
+/// grant needs the tenant's Owner role, checked here for every front door: a grant decides which upstreams, and so
+/// which credentials, an agent's calls reach.
+/// </summary>
 public sealed class RoleGrantsGrain(
     [PersistentState("grants", "coworker")] IPersistentState<RoleGrantsState> state,
     IEventPublisher events,
@@ -14,6 +19,7 @@ public sealed class RoleGrantsGrain(
     public async Task SetRoleToolsAsync(string role, IReadOnlyList<string> tools)
     {
         Slug.Require(role, "role");
+        await CallerRole.RequireAsync(GrainFactory, this.GetPrimaryKeyString(), TenantRole.Owner);
         if (tools.Count > MaxToolsPerRole)
         {
             throw CoworkerException.Validation($"A role grants at most {MaxToolsPerRole} tools.");

@@ -16,7 +16,7 @@ public sealed class McpGovernanceTests(GatewayFixture gateway)
     {
         await using var scenario = await McpScenario.CreateAsync(gateway);
         (await scenario.Catalog.Owner.PutAsync($"/api/v1/tenants/{scenario.Tenant}/secrets/key",
-            System.Net.Http.Json.JsonContent.Create(new { kind = "ApiKey", value = Canary }))).EnsureSuccessStatusCode();
+            System.Net.Http.Json.JsonContent.Create(new { kind = "ApiKey", value = Canary, allowedHosts = new[] { new Uri(scenario.Upstream.BaseUrl).Authority } }))).EnsureSuccessStatusCode();
 
         await using var client = await scenario.ConnectAsync();
         var result = await client.CallToolAsync(scenario.Tools["GET /secured"], new Dictionary<string, object?>());

@@ -23,7 +23,7 @@ public sealed class KeyRotationTests(GatewayFixture gateway)
         {
             var name = $"svc-{i}";
             tokens[name] = $"token-{i}-{Guid.NewGuid():N}";
-            await gateway.Cluster.Grains.GetGrain<ISecretGrain>(GrainKeys.Compose(scenario.Tenant, name)).SetAsync(SetSecret.Bearer(tokens[name]));
+            await gateway.Cluster.Grains.GetGrain<ISecretGrain>(GrainKeys.Compose(scenario.Tenant, name)).SetAsync(SetSecret.Bearer(tokens[name], SecretScenario.ApprovedHosts));
         }
 
         // Reveals on both silos, as tool calls would make them, for as long as the rotations run.
@@ -39,7 +39,7 @@ public sealed class KeyRotationTests(GatewayFixture gateway)
                 var name = $"svc-{n % SecretCount}";
                 try
                 {
-                    var credential = await resolvers[n % resolvers.Count].ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Bearer, null, [], name, null, null));
+                    var credential = await resolvers[n % resolvers.Count].ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Bearer, null, [], name, null, null), SecretScenario.ApprovedTarget);
                     var header = credential!.Headers.Single().Value;
                     if (header != "Bearer " + tokens[name])
                     {
@@ -113,7 +113,7 @@ public sealed class KeyRotationTests(GatewayFixture gateway)
         var second = await SecretScenario.CreateAsync(gateway, "rot");
         foreach (var scenario in new[] { first, second })
         {
-            await gateway.Cluster.Grains.GetGrain<ISecretGrain>(GrainKeys.Compose(scenario.Tenant, "api")).SetAsync(SetSecret.ApiKey("rotate-me-" + scenario.Tenant));
+            await gateway.Cluster.Grains.GetGrain<ISecretGrain>(GrainKeys.Compose(scenario.Tenant, "api")).SetAsync(SetSecret.ApiKey("rotate-me-" + scenario.Tenant, SecretScenario.ApprovedHosts));
         }
 
         using var admin = gateway.Admin();
@@ -130,7 +130,7 @@ public sealed class KeyRotationTests(GatewayFixture gateway)
         Assert.Equal((2, 0), (rewrapOnly.Tenants.Single().ActiveDataKeyVersion, rewrapOnly.SecretsReencrypted));
 
         var resolved = await SiloServices.Get<ICredentialResolver>(gateway.Cluster, 1)
-            .ResolveAsync(first.Tenant, new AuthRequirement(AuthKind.ApiKey, null, [], "api", "X-Api-Key", ParameterLocation.Header));
+            .ResolveAsync(first.Tenant, new AuthRequirement(AuthKind.ApiKey, null, [], "api", "X-Api-Key", ParameterLocation.Header), SecretScenario.ApprovedTarget);
         Assert.Equal("rotate-me-" + first.Tenant, resolved!.Headers.Single().Value);
     }
 

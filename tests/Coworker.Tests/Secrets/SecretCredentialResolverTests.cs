@@ -11,6 +11,8 @@ namespace Coworker.Tests.Secrets;
 [Collection(GatewayCollection.Name)]
 public sealed class SecretCredentialResolverTests(GatewayFixture gateway)
 {
+    private static readonly Uri Target = SecretScenario.ApprovedTarget;
+
     private ICredentialResolver Resolver => SiloServices.Get<ICredentialResolver>(gateway.Cluster);
 
     [Theory]
@@ -19,9 +21,9 @@ public sealed class SecretCredentialResolverTests(GatewayFixture gateway)
     [InlineData(ParameterLocation.Cookie)]
     public async Task AnApiKeyGoesWhereTheRequirementSays(ParameterLocation location)
     {
-        var tenant = await TenantWithSecretAsync("weather", SetSecret.ApiKey("wx-1234567890"));
+        var tenant = await TenantWithSecretAsync("weather", SetSecret.ApiKey("wx-1234567890", SecretScenario.ApprovedHosts));
 
-        var credential = await Resolver.ResolveAsync(tenant, ApiKey("weather", "appid", location));
+        var credential = await Resolver.ResolveAsync(tenant, ApiKey("weather", "appid", location), Target);
 
         var placed = location switch
         {
@@ -37,9 +39,9 @@ public sealed class SecretCredentialResolverTests(GatewayFixture gateway)
     [Fact]
     public async Task ABasicPairBecomesABasicAuthorizationHeader()
     {
-        var tenant = await TenantWithSecretAsync("jira", SetSecret.Basic("svc@example.com", "pä$$:word"));
+        var tenant = await TenantWithSecretAsync("jira", SetSecret.Basic("svc@example.com", "pä$$:word", SecretScenario.ApprovedHosts));
 
-        var credential = await Resolver.ResolveAsync(tenant, Requirement(AuthKind.Basic, "jira"));
+        var credential = await Resolver.ResolveAsync(tenant, Requirement(AuthKind.Basic, "jira"), Target);
 
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("svc@example.com:pä$$:word"));
         Assert.Equal([new KeyValuePair<string, string>("Authorization", expected)], credential!.Headers);
@@ -48,9 +50,9 @@ public sealed class SecretCredentialResolverTests(GatewayFixture gateway)
     [Fact]
     public async Task ABearerTokenBecomesABearerAuthorizationHeaderAndTheSchemeNameMayBeCamelCased()
     {
-        var tenant = await TenantWithSecretAsync("githubtoken", SetSecret.Bearer("ghp_static-token"));
+        var tenant = await TenantWithSecretAsync("githubtoken", SetSecret.Bearer("ghp_static-token", SecretScenario.ApprovedHosts));
 
-        var credential = await Resolver.ResolveAsync(tenant, Requirement(AuthKind.Bearer, "GitHubToken"));
+        var credential = await Resolver.ResolveAsync(tenant, Requirement(AuthKind.Bearer, "GitHubToken"), Target);
 
         Assert.Equal([new KeyValuePair<string, string>("Authorization", "Bearer ghp_static-token")], credential!.Headers);
     }
@@ -58,14 +60,14 @@ public sealed class SecretCredentialResolverTests(GatewayFixture gateway)
     [Fact]
     public async Task NoAuthNeedsNoCredential()
     {
-        Assert.Null(await Resolver.ResolveAsync("any-tenant", AuthRequirement.None));
+        Assert.Null(await Resolver.ResolveAsync("any-tenant", AuthRequirement.None, Target));
     }
 
     [Fact]
     public async Task OAuthProvidersAreNotConnectableYet()
     {
         var error = await Assert.ThrowsAsync<CredentialUnavailableException>(() =>
-            Resolver.ResolveAsync("any-tenant", new AuthRequirement(AuthKind.OAuth2, "google", ["email"], null, null, null)));
+            Resolver.ResolveAsync("any-tenant", new AuthRequirement(AuthKind.OAuth2, "google", ["email"], null, null, null), Target));
 
         Assert.Equal("OAuth provider 'google' is not connected for this tenant.", error.Message);
     }
@@ -73,27 +75,51 @@ public sealed class SecretCredentialResolverTests(GatewayFixture gateway)
     [Fact]
     public async Task AMissingOrMismatchedSecretIsUnavailableAndNamedWithoutItsValue()
     {
-        var tenant = await TenantWithSecretAsync("stripe", SetSecret.ApiKey("sk_live_never-in-messages"));
+        var tenant = await TenantWithSecretAsync("stripe", SetSecret.ApiKey("sk_live_never-in-messages", SecretScenario.ApprovedHosts));
 
-        var missing = await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(tenant, Requirement(AuthKind.Bearer, "slack")));
+        var missing = await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(tenant, Requirement(AuthKind.Bearer, "slack"), Target));
         Assert.Equal("Secret 'slack' is not set for this tenant.", missing.Message);
 
-        var mismatch = await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(tenant, Requirement(AuthKind.Basic, "stripe")));
+        var mismatch = await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(tenant, Requirement(AuthKind.Basic, "stripe"), Target));
         Assert.Contains("'stripe'", mismatch.Message);
         Assert.DoesNotContain("sk_live", mismatch.Message);
 
-        var noParameter = await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(tenant, ApiKey("stripe", null, null)));
+        var noParameter = await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(tenant, ApiKey("stripe", null, null), Target));
         Assert.DoesNotContain("sk_live", noParameter.Message);
     }
 
     [Fact]
     public async Task AnotherTenantsSecretIsNeverResolved()
     {
-        var owner = await TenantWithSecretAsync("shared-name", SetSecret.Bearer("owner-tenant-token"));
-        var other = await TenantWithSecretAsync("unrelated", SetSecret.Bearer("other"));
+        var owner = await TenantWithSecretAsync("shared-name", SetSecret.Bearer("owner-tenant-token", SecretScenario.ApprovedHosts));
+        var other = await TenantWithSecretAsync("unrelated", SetSecret.Bearer("other", SecretScenario.ApprovedHosts));
 
-        Assert.NotNull(await Resolver.ResolveAsync(owner, Requirement(AuthKind.Bearer, "shared-name")));
-        await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(other, Requirement(AuthKind.Bearer, "shared-name")));
+        Assert.NotNull(await Resolver.ResolveAsync(owner, Requirement(AuthKind.Bearer, "shared-name"), Target));
+        await Assert.ThrowsAsync<CredentialUnavailableException>(() => Resolver.ResolveAsync(other, Requirement(AuthKind.Bearer, "shared-name"), Target));
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/collect", "evil.example")]
+    [InlineData("https://api.example.com:8443/v1", "api.example.com:8443")]
+    [InlineData("http://api.example.com.evil.example/v1", "api.example.com.evil.example")]
+    [InlineData("https://sub.api.example.com/v1", "sub.api.example.com")]
+    public async Task ASecretIsNotReleasedForAHostItsOwnerDidNotApprove(string target, string host)
+    {
+        var tenant = await TenantWithSecretAsync("stripe", SetSecret.ApiKey("sk_live_only-for-api-example-com", SecretScenario.ApprovedHosts));
+
+        var refused = await Assert.ThrowsAsync<CredentialNotApprovedException>(() =>
+            Resolver.ResolveAsync(tenant, ApiKey("stripe", "X-Api-Key", ParameterLocation.Header), new Uri(target)));
+
+        Assert.StartsWith($"Secret 'stripe' is not approved for host '{host}'", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_live", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASecretSetWithoutApprovedHostsIsReleasedNowhere()
+    {
+        var tenant = await TenantWithSecretAsync("unapproved", SetSecret.Bearer("no-host-approved-yet"));
+
+        await Assert.ThrowsAsync<CredentialNotApprovedException>(() => Resolver.ResolveAsync(tenant, Requirement(AuthKind.Bearer, "unapproved"), Target));
     }
 
     [Fact]

@@ -41,8 +41,8 @@ public sealed class SecretLeakTests(GatewayFixture gateway)
         var responses = new List<string>();
         async Task Call(Task<HttpResponseMessage> request) => responses.Add(await (await request).Content.ReadAsStringAsync());
 
-        await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-key", new { kind = "ApiKey", value = _apiKey }, HttpAssertions.Json));
-        await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-basic", new { kind = "Basic", username = _username, password = _password }, HttpAssertions.Json));
+        await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-key", new { kind = "ApiKey", value = _apiKey, allowedHosts = SecretScenario.ApprovedHosts }, HttpAssertions.Json));
+        await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-basic", new { kind = "Basic", username = _username, password = _password, allowedHosts = SecretScenario.ApprovedHosts }, HttpAssertions.Json));
         await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-bearer", new { kind = "Bearer", value = _token }, HttpAssertions.Json));
         await Call(owner.PutAsJsonAsync($"{scenario.Secrets}/canary-bearer", new { kind = "Bearer", value = _token }, HttpAssertions.Json));
         await Call(owner.GetAsync(scenario.Secrets));
@@ -63,11 +63,14 @@ public sealed class SecretLeakTests(GatewayFixture gateway)
 
         // The values are really stored: the resolver in a silo gets them back.
         var resolver = SiloServices.Get<ICredentialResolver>(gateway.Cluster);
-        var basic = await resolver.ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Basic, null, [], "canary-basic", null, null));
+        var basic = await resolver.ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Basic, null, [], "canary-basic", null, null), SecretScenario.ApprovedTarget);
         Assert.Contains(Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_username}:{_password}")), basic!.Headers.Single().Value);
         var missing = await Assert.ThrowsAsync<CredentialUnavailableException>(() =>
-            resolver.ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Basic, null, [], "canary-key", null, null)));
+            resolver.ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Basic, null, [], "canary-key", null, null), SecretScenario.ApprovedTarget));
         responses.Add(missing.ToString());
+        var notApproved = await Assert.ThrowsAsync<CredentialNotApprovedException>(() =>
+            resolver.ResolveAsync(scenario.Tenant, new AuthRequirement(AuthKind.Basic, null, [], "canary-basic", null, null), new Uri("https://elsewhere.example/")));
+        responses.Add(notApproved.ToString());
 
         await Call(owner.DeleteAsync($"{scenario.Secrets}/canary-bearer"));
 

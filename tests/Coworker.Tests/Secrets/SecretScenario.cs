@@ -9,6 +9,12 @@ namespace Coworker.Tests.Secrets;
 /// <summary>A fresh tenant with an Owner key and a Member key, and shortcuts to its secrets endpoints.</summary>
 internal sealed record SecretScenario(string Tenant, string OwnerKey, string MemberKey)
 {
+    /// <summary>The host tests approve for secrets they only resolve (no request is sent to it).</summary>
+    public static readonly string[] ApprovedHosts = ["api.example.com"];
+
+    /// <summary>A request target on <see cref="ApprovedHosts"/>.</summary>
+    public static readonly Uri ApprovedTarget = new("https://api.example.com/v1/things");
+
     public string Secrets => $"/api/v1/tenants/{Tenant}/secrets";
 
     public static async Task<SecretScenario> CreateAsync(GatewayFixture gateway, string prefix = "sec")
