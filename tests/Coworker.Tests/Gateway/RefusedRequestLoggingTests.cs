@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Coworker.Gateway;
 using Coworker.Tests.Infrastructure;
 using Coworker.Tests.Secrets;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +30,18 @@ public sealed class RefusedRequestLoggingTests(GatewayFixture gateway)
         // A JSON body that does not parse (a raw newline inside a string).
         await (await admin.PostAsync("/api/v1/tenants", new StringContent($"{{\"id\": \"{marker}\n", Encoding.UTF8, "application/json")))
             .AssertProblemAsync(HttpStatusCode.BadRequest);
-        // A body over the limit sent without Content-Length, so Kestrel finds out while the endpoint reads it.
-        var huge = Encoding.UTF8.GetBytes($$"""{"id": "{{marker}}", "displayName": "{{new string('x', 2 * 1024 * 1024)}}", "owner": "a"}""");
+        // A JSON body an endpoint reads itself that does not parse.
+        var imports = $"/api/v1/tenants/{HttpAssertions.UniqueSlug("logs")}/imports";
+        await (await admin.PostAsync(imports, new StringContent($"{{\"sourceId\": \"{marker}\n", Encoding.UTF8, "application/json")))
+            .AssertProblemAsync(HttpStatusCode.BadRequest);
+        // A body just over the import limit sent without Content-Length, so Kestrel finds out while the endpoint reads
+        // it (with Content-Length the Gateway answers 413 before the endpoint runs). Only 64 KiB over, so the client
+        // has sent it all by the time the Gateway answers.
+        var padding = new string('x', (int)GatewayLimits.MaxImportBodyBytes);
+        var huge = Encoding.UTF8.GetBytes($$"""{"sourceId": "{{marker}}", "url": "http://127.0.0.1/{{padding}}{{new string('y', 64 * 1024)}}"}""");
         using var chunked = new StreamContent(new UnknownLengthStream(huge));
         chunked.Headers.ContentType = new("application/json");
-        await (await admin.PostAsync("/api/v1/tenants", chunked)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        await (await admin.PostAsync(imports, chunked)).AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
         var entries = logs.Entries.Where(entry => entry.Contains(" Microsoft.AspNetCore", StringComparison.Ordinal)
             || entry.Contains(" Coworker.Gateway", StringComparison.Ordinal)).ToList();
@@ -43,7 +51,7 @@ public sealed class RefusedRequestLoggingTests(GatewayFixture gateway)
             || entry.Contains("\r", StringComparison.Ordinal) || entry.Contains('\u001b', StringComparison.Ordinal));
 
         var refusals = entries.Where(entry => entry.StartsWith("Warning ", StringComparison.Ordinal) && entry.Contains("Refused POST /api/v1/tenants", StringComparison.Ordinal)).ToList();
-        Assert.Equal(3, refusals.Count);
+        Assert.Equal(4, refusals.Count);
         Assert.Contains(refusals, entry => entry.Contains(marker + "\\nfail: Coworker.Gateway[0] admin key rotated\\r\\n\\u001b[31m", StringComparison.Ordinal));
         Assert.All(refusals, entry => Assert.DoesNotContain('\n', entry));
     }
