@@ -74,9 +74,10 @@ public sealed class AuthFailureSummary(string source, DateTimeOffset first)
             detail["claimed_tenant"] = string.Join(",", _tenants) + (_moreTenants ? ",…" : "");
         }
 
-        // The target names the route when there was one, as a single refusal's row always did.
+        // The target names the route when there was one, as a single refusal's row always did. The row is dated by
+        // its last refusal, so "auth failures from T on" (?from=T) finds every row holding a refusal at or after T.
         var target = _routes.Count == 1 && !_moreRoutes ? _routes[0] : "several routes";
-        return new AuditEvent(Guid.CreateVersion7(), AuditEvent.PlatformTenant, First, AuditKinds.AuthFailure, "anonymous", target, "denied", detail);
+        return new AuditEvent(Guid.CreateVersion7(), AuditEvent.PlatformTenant, Last, AuditKinds.AuthFailure, "anonymous", target, "denied", detail);
     }
 
     private static bool AddBounded(SortedSet<string> set, string value) =>
