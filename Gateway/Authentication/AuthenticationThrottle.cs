@@ -8,7 +8,8 @@ namespace Coworker.Gateway.Authentication;
 /// answered 429 with Retry-After before its credential is looked at — no hash, no grain call — so trying keys at
 /// line rate costs the cluster nothing and the audit one row per interval.
 /// </summary>
-public sealed class AuthenticationThrottle(IOptions<AuthFailureOptions> options, AuthFailureAggregator aggregator, TimeProvider time)
+public sealed partial class AuthenticationThrottle(
+    IOptions<AuthFailureOptions> options, AuthFailureAggregator aggregator, TimeProvider time, ILogger<AuthenticationThrottle> logger)
 {
     private readonly FailureLimiter _limiter = new(
         options.Value.MaxFailuresPerWindow, options.Value.Window, time, options.Value.MaxSources);
@@ -19,7 +20,11 @@ public sealed class AuthenticationThrottle(IOptions<AuthFailureOptions> options,
     public void Refused(HttpContext context, string credential, string reason, string? claimedTenant)
     {
         var source = SourceOf(context);
-        _limiter.RecordFailure(source);
+        if (_limiter.RecordFailure(source))
+        {
+            LogLimited(source, options.Value.MaxFailuresPerWindow, options.Value.Window);
+        }
+
         aggregator.Record(source, RouteOf(context), credential, reason, claimedTenant, throttled: false);
     }
 
@@ -30,4 +35,8 @@ public sealed class AuthenticationThrottle(IOptions<AuthFailureOptions> options,
     public static string SourceOf(HttpContext context) => SourceAddress.Of(context.Connection.RemoteIpAddress);
 
     private static string RouteOf(HttpContext context) => $"{context.Request.Method} {context.Request.Path}";
+
+    /// <summary>Once per source and window, when it reaches the limit (not per refused request: that would be a flood).</summary>
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} presented {Count} refused credentials within {Window}: its requests with credentials are answered 429 until the window closes")]
+    private partial void LogLimited(string source, int count, TimeSpan window);
 }

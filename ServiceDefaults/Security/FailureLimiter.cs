@@ -32,8 +32,8 @@ public sealed class FailureLimiter(int maxFailures, TimeSpan window, TimeProvide
         }
     }
 
-    /// <summary>Counts one failure of <paramref name="source"/>.</summary>
-    public void RecordFailure(string source)
+    /// <summary>Counts one failure of <paramref name="source"/>; true when it is the one that reaches the limit.</summary>
+    public bool RecordFailure(string source)
     {
         var now = time.GetUtcNow();
         if (!_windows.TryGetValue(source, out var current))
@@ -43,7 +43,7 @@ public sealed class FailureLimiter(int maxFailures, TimeSpan window, TimeProvide
                 Sweep(now);
                 if (_windows.Count >= maxSources)
                 {
-                    return;
+                    return false;
                 }
             }
 
@@ -59,6 +59,7 @@ public sealed class FailureLimiter(int maxFailures, TimeSpan window, TimeProvide
             }
 
             current.Failures++;
+            return current.Failures == maxFailures;
         }
     }
 

@@ -9,7 +9,7 @@ namespace Coworker.Studio.Authentication;
 /// window closes, and says when to try again. Per address only: there is one admin key, so a limit on the key itself
 /// would let anyone lock the operators out. In-process: a Studio behind a balancer limits per instance.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider time)
+public sealed partial class SignInThrottle(TimeProvider time, ILogger<SignInThrottle> logger)
 {
     public const int MaxFailures = 10;
 
@@ -19,7 +19,14 @@ public sealed class SignInThrottle(TimeProvider time)
 
     public TimeSpan? RetryAfter(HttpContext context) => _limiter.RetryAfter(SourceOf(context));
 
-    public void Refused(HttpContext context) => _limiter.RecordFailure(SourceOf(context));
+    public void Refused(HttpContext context)
+    {
+        var source = SourceOf(context);
+        if (_limiter.RecordFailure(source))
+        {
+            LogLimited(source, MaxFailures, Window);
+        }
+    }
 
     /// <summary>What the form says to a throttled address: how long to wait, and until when (UTC).</summary>
     public string Message(TimeSpan wait)
@@ -32,4 +39,7 @@ public sealed class SignInThrottle(TimeProvider time)
     }
 
     private static string SourceOf(HttpContext context) => SourceAddress.Of(context.Connection.RemoteIpAddress);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Studio sign-in: {Source} gave {Count} wrong admin keys within {Window}; its sign-ins are refused until the window closes")]
+    private partial void LogLimited(string source, int count, TimeSpan window);
 }
