@@ -24,15 +24,17 @@ builder.Services.AddAuthorization();
 builder.Services.AddHostedService<AdminKeyInitializer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<AgentKeyCache>();
+builder.Services.AddAuthenticationThrottle();
 builder.Services.AddHostedService<Coworker.Gateway.Events.GatewayEventListener>();
 builder.Services.AddCoworkerMcp(builder.Configuration);
 
 var app = builder.Build();
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ProblemResults.HandleException });
+app.UseExceptionHandler(ProblemResults.HandlerOptions());
 app.UseStatusCodePages();
 app.UseMcpHostAndOriginValidation();
 app.UseRouting();
 app.UseBodyLimits();
+app.UseAuthenticationThrottle();
 app.UseAuthentication();
 app.UseMcpActiveAgents();
 app.UseMcpSessionBinding();

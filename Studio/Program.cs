@@ -14,6 +14,8 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddStudioAuthentication();
 builder.Services.AddSingleton<AdminKeyValidator>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddSingleton<ClusterOverview>();
 builder.Services.AddSingleton<TenantDirectory>();
 

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using Coworker.Agents;
-using Coworker.Audit;
 using Coworker.Common;
 using Coworker.Platform;
 using Coworker.Tenants;
@@ -19,7 +18,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IClusterClient cluster,
-    AgentKeyCache agentKeys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    AgentKeyCache agentKeys,
+    AuthenticationThrottle throttle) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -90,7 +90,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is not null)
         {
             var reason = isToken ? Context.Items[OAuthBearerSetup.FailureItem] as string ?? "invalid_token" : "invalid_key";
-            await AuditFailureAsync(key, isToken, reason);
+            RecordFailure(key, isToken, reason);
         }
 
         await ProblemResults.Write(Context, StatusCodes.Status401Unauthorized,
@@ -99,8 +99,11 @@ public sealed class ApiKeyAuthenticationHandler(
             : "The API key is not valid.");
     }
 
-    /// <summary>Records the refused credential's kind and claimed tenant, never the credential itself.</summary>
-    private async Task AuditFailureAsync(string key, bool isToken, string reason)
+    /// <summary>
+    /// Counts the refusal against its source's limit and adds it to the source's audit summary: the credential's
+    /// kind and claimed tenant, never the credential itself. One audit row per source per interval, not per request.
+    /// </summary>
+    private void RecordFailure(string key, bool isToken, string reason)
     {
         var (kind, claimedTenant) = key switch
         {
@@ -110,16 +113,7 @@ public sealed class ApiKeyAuthenticationHandler(
             _ when ApiKeyHasher.ScopeOf(key, ApiKeyHasher.TenantKeyPrefix) is { } tenant && Slug.IsValid(tenant) => ("tenant_key", tenant),
             _ => ("unknown", null),
         };
-        try
-        {
-            await cluster.GetGrain<IAuditGrain>(0).RecordAsync(AuditEvents.AuthFailure(
-                TimeProvider.GetUtcNow(), $"{Request.Method} {Request.Path}", reason, kind, claimedTenant,
-                Context.Connection.RemoteIpAddress?.ToString()));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            Logger.LogWarning("Could not audit an authentication failure: {Reason}", exception.GetType().Name);
-        }
+        throttle.Refused(Context, kind, reason, claimedTenant);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

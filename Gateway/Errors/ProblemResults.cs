@@ -1,4 +1,5 @@
 using Coworker.Common;
+using Coworker.ServiceDefaults.Logging;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Coworker.Gateway;
@@ -6,8 +7,10 @@ namespace Coworker.Gateway;
 /// <summary>
 /// The one mapping from failures to RFC 7807 problem+json. Messages of <see cref="CoworkerException"/>
 /// are written for callers; anything unexpected becomes a generic 500 with a trace id and no details.
+/// A refused request (bad input, too large, not found, …) is the caller's mistake, not the Gateway's: it is logged
+/// as one warning line with the caller's values escaped, never as an unhandled error with a stack trace.
 /// </summary>
-public static class ProblemResults
+public static partial class ProblemResults
 {
     public static int StatusFor(ErrorKind kind) => kind switch
     {
@@ -32,10 +35,31 @@ public static class ProblemResults
         }).AsTask();
     }
 
+    /// <summary>
+    /// The exception handler's options: <see cref="HandleException"/> answers, and the middleware's own
+    /// "unhandled exception" error log (with stack trace and the raw message) is kept for unexpected failures only.
+    /// </summary>
+    public static ExceptionHandlerOptions HandlerOptions() => new()
+    {
+        ExceptionHandler = HandleException,
+        SuppressDiagnosticsCallback = context => IsCallersFault(context.Exception),
+    };
+
+    /// <summary>Failures that are answered 4xx: the request was wrong, the Gateway was not.</summary>
+    public static bool IsCallersFault(Exception? exception) =>
+        exception is CoworkerException or BadHttpRequestException or System.Text.Json.JsonException;
+
     /// <summary>Exception handler body: runs for anything an endpoint throws.</summary>
     public static Task HandleException(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (IsCallersFault(error))
+        {
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProblemResults).FullName!);
+            LogRefused(logger, context.Request.Method, LogValue.Escape(context.Request.Path.Value), error!.GetType().Name,
+                LogValue.Escape(error is BadHttpRequestException { InnerException: { } inner } ? $"{error.Message} ({inner.Message})" : error.Message));
+        }
+
         return error switch
         {
             CoworkerException coworker => Write(context, StatusFor(coworker.Kind), coworker.Message, $"urn:coworker:error:{coworker.Kind}"),
@@ -51,4 +75,7 @@ public static class ProblemResults
         exception.InnerException is System.Text.Json.JsonException json
             ? $"The request body is not valid JSON{(json.Path is { Length: > 0 } path ? $" (at {path})" : "")}."
             : "The request is malformed: " + exception.Message;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path}: {ExceptionType}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string method, string path, string exceptionType, string reason);
 }

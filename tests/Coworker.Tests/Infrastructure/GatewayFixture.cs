@@ -38,6 +38,9 @@ public class GatewayFixture : IAsyncLifetime
     /// </summary>
     protected virtual Task<int> BeforeGatewayStartsAsync(IDictionary<string, string?> settings) => Task.FromResult(0);
 
+    /// <summary>The running Gateway's services (its ILoggerFactory, to capture its logs).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>A client without credentials.</summary>
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
@@ -74,6 +77,9 @@ public class GatewayFixture : IAsyncLifetime
             builder.UseSetting(ConfigKeys.ServiceId, cluster.Cluster.Options.ServiceId);
             builder.UseSetting(ConfigKeys.AdminKey, AdminKey);
             builder.UseSetting(ConfigKeys.NatsConnection, TestEnvironment.GatewayNatsUrl);
+            // Refused credentials reach the audit as one summary row per source per interval: 2 s here, not a
+            // minute, so tests that read those rows do not wait for it.
+            builder.UseSetting($"{Coworker.Gateway.Authentication.AuthFailureOptions.Section}:AuditInterval", "00:00:02");
             builder.UseEnvironment("Production");
         }
     }
