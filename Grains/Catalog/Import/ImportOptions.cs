@@ -7,7 +7,7 @@ public sealed record ImportOptions(string SourceId)
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
     /// <summary>Operations one import may hold when the tenant sets no limit of its own.</summary>
-    public const int DefaultMaxOperations = 2_000;
+    public const int DefaultMaxOperations = Tenants.TenantQuotas.DefaultMaxOperationsPerImport;
 
     /// <summary>Resolves relative server URLs (OpenAPI "/api/v3", no Swagger 2 host, Postman "{{host}}").</summary>
     public Uri? BaseUrl { get; init; }

@@ -14,7 +14,8 @@ public sealed class ImportSourceGrain(
 
     public async Task<string> ResolvePrefixAsync(string? requested)
     {
-        var wanted = requested is null ? null : ToolPrefix.Normalize(requested);
+        // An empty field is no choice, the same as leaving it out.
+        var wanted = string.IsNullOrWhiteSpace(requested) ? null : ToolPrefix.Normalize(requested);
         var kept = await KeptPrefixAsync();
         if (kept is null)
         {
