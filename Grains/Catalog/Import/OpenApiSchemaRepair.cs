@@ -32,7 +32,6 @@ internal static class OpenApiSchemaRepair
     private static readonly HashSet<string> Bounds = ["maximum", "minimum"];
     private static readonly HashSet<string> Flags = ["uniqueItems", "readOnly", "writeOnly", "nullable", "deprecated", "allowEmptyValue", "explode", "allowReserved"];
     private static readonly HashSet<string> Texts = ["pattern", "format", "title", "description", "$id", "$schema", "$comment", "$anchor", "$dynamicAnchor", "$dynamicRef"];
-    private static readonly HashSet<string> Types = ["string", "number", "integer", "boolean", "object", "array", "null", "file"];
 
     /// <summary>Repairs the tree in place; returns a JSON pointer for each keyword it changed or dropped.</summary>
     public static IReadOnlyList<string> Repair(JsonNode root, bool openApi31, CancellationToken cancellationToken)
@@ -99,15 +98,15 @@ internal static class OpenApiSchemaRepair
             var value = obj[key];
             var replacement = key switch
             {
-                _ when Counts.Contains(key) => Count(value),
-                _ when Bounds.Contains(key) => Bound(value),
-                "multipleOf" => Bound(value) is JsonValue v && Decimal(v) > 0 ? v : null,
-                "exclusiveMaximum" or "exclusiveMinimum" => Exclusive(obj, key, value, openApi31),
-                _ when Flags.Contains(key) => Flag(value),
+                _ when Counts.Contains(key) => SchemaKeywordValues.Count(value),
+                _ when Bounds.Contains(key) => SchemaKeywordValues.Bound(value),
+                "multipleOf" => SchemaKeywordValues.Bound(value) is JsonValue v && SchemaKeywordValues.Decimal(v) > 0 ? v : null,
+                "exclusiveMaximum" or "exclusiveMinimum" => SchemaKeywordValues.Exclusive(obj, key, value, openApi31),
+                _ when Flags.Contains(key) => SchemaKeywordValues.Flag(value),
                 _ when Texts.Contains(key) => value is JsonValue text && text.GetValueKind() == JsonValueKind.String ? value : null,
-                "required" when value is JsonArray list => StringList(list),
-                "type" when value is JsonArray or JsonValue && IsSchemaLike(obj) => Type(value),
-                "additionalProperties" or "unevaluatedProperties" or "items" or "not" => value is JsonObject or JsonArray ? value : Flag(value),
+                "required" when value is JsonArray list => SchemaKeywordValues.StringList(list),
+                "type" when value is JsonArray or JsonValue && IsSchemaLike(obj) => SchemaKeywordValues.Type(value),
+                "additionalProperties" or "unevaluatedProperties" or "items" or "not" => value is JsonObject or JsonArray ? value : SchemaKeywordValues.Flag(value),
                 _ when SchemaMaps.Contains(key) => value is JsonObject ? value : null,
                 "allOf" or "anyOf" or "oneOf" => value is JsonArray branches ? Branches(branches) : null,
                 "parameters" when value is JsonArray parameters => UniqueParameters(parameters),
@@ -136,83 +135,6 @@ internal static class OpenApiSchemaRepair
     private static bool IsSchemaLike(JsonObject obj) => !obj.ContainsKey("flows") && !obj.ContainsKey("scheme") && !obj.ContainsKey("openIdConnectUrl")
         && !(obj["type"] is JsonValue t && t.GetValueKind() == JsonValueKind.String && (string?)t is "apiKey" or "http" or "oauth2" or "openIdConnect" or "basic" or "mutualTLS");
 
-    private static JsonNode? Count(JsonNode? value)
-    {
-        if (value is not JsonValue number)
-        {
-            return null;
-        }
-
-        if (number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<int>(out var exact))
-        {
-            return exact >= 0 ? value : null;
-        }
-
-        var text = number.GetValueKind() switch
-        {
-            JsonValueKind.Number => number.ToJsonString(),
-            JsonValueKind.String => (string?)number,
-            _ => null,
-        };
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed < 0 || double.IsNaN(parsed) || Math.Floor(parsed) != parsed)
-        {
-            return null;
-        }
-
-        // Beyond Int32 a count limits nothing the reader could hold: the largest it can hold says the same.
-        return JsonValue.Create(parsed >= int.MaxValue ? int.MaxValue : (int)parsed);
-    }
-
-    private static JsonNode? Bound(JsonNode? value)
-    {
-        if (value is not JsonValue number)
-        {
-            return null;
-        }
-
-        var text = number.GetValueKind() switch
-        {
-            JsonValueKind.Number => number.ToJsonString(),
-            JsonValueKind.String => (string?)number,
-            _ => null,
-        };
-
-        // Outside decimal's range a bound bounds nothing a request can carry; the reader cannot hold it either.
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return null;
-        }
-
-        return number.GetValueKind() == JsonValueKind.Number ? value : JsonValue.Create(parsed);
-    }
-
-    private static decimal Decimal(JsonValue value) =>
-        decimal.TryParse(value.ToJsonString().Trim('"'), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-
-    // 3.0 and Swagger 2 spell exclusiveMinimum as a flag on minimum; 3.1 (JSON Schema 2020-12) as the bound itself.
-    private static JsonNode? Exclusive(JsonObject obj, string key, JsonNode? value, bool openApi31)
-    {
-        var kind = value?.GetValueKind();
-        if (openApi31)
-        {
-            return kind is JsonValueKind.True or JsonValueKind.False ? null : Bound(value);
-        }
-
-        if (kind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value;
-        }
-
-        // A 3.1-style bound in a 3.0 description: say it the 3.0 way when the plain bound is free.
-        var bound = key == "exclusiveMaximum" ? "maximum" : "minimum";
-        if (Bound(value) is { } number && !obj.ContainsKey(bound))
-        {
-            obj[bound] = number.DeepClone();
-            return JsonValue.Create(true);
-        }
-
-        return null;
-    }
 
     // OpenAPI.NET 2.13 throws a NullReferenceException while registering a document whose property or
     // component schema is a boolean schema, and drops "true" branches of anyOf: both are spelled as the
@@ -284,32 +206,4 @@ internal static class OpenApiSchemaRepair
         _ => null,
     };
 
-    private static JsonNode? Flag(JsonNode? value) => value?.GetValueKind() switch
-    {
-        JsonValueKind.True or JsonValueKind.False => value,
-        JsonValueKind.String when bool.TryParse((string?)value, out var parsed) => JsonValue.Create(parsed),
-        _ => null,
-    };
-
-    private static JsonNode? StringList(JsonArray list) =>
-        list.All(i => i?.GetValueKind() == JsonValueKind.String)
-            ? list
-            : new JsonArray([.. list.Where(i => i?.GetValueKind() == JsonValueKind.String).Select(i => i!.DeepClone())]);
-
-    private static JsonNode? Type(JsonNode? value)
-    {
-        if (value is JsonValue single)
-        {
-            return single.GetValueKind() == JsonValueKind.String && Types.Contains((string)single!) ? value : null;
-        }
-
-        var list = (JsonArray)value!;
-        var known = list.Where(i => i?.GetValueKind() == JsonValueKind.String && Types.Contains((string)i!)).Select(i => (string)i!).Distinct(StringComparer.Ordinal).ToList();
-        if (known.Count == list.Count)
-        {
-            return value;
-        }
-
-        return known.Count == 0 ? null : new JsonArray([.. known.Select(t => (JsonNode)t)]);
-    }
 }

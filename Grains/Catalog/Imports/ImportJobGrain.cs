@@ -132,7 +132,7 @@ public sealed partial class ImportJobGrain(
         if (others + names.Count > limit)
         {
             throw new ImportRefusedException("tool_limit",
-                $"This import would bring the tenant to {others + names.Count} tools ({others} from other sources, {names.Count} from '{state.State.SourceId}'); its limit is {limit}. Nothing was imported: deprecate unused tools' sources, or ask the platform admin to raise the tenant's maxToolsPerTenant.");
+                $"This import would bring the tenant to {others + names.Count} tools ({others} from other sources, {names.Count} from '{state.State.SourceId}'); its limit is {limit}. Nothing was imported: deprecate tools that are no longer needed, or ask the platform admin to raise the tenant's maxToolsPerTenant.");
         }
     }
 
