@@ -14,22 +14,18 @@ internal static class SchemaKeywordValues
 
     public static JsonNode? Count(JsonNode? value)
     {
-        if (value is not JsonValue number)
+        var text = Scalar(value);
+        if (text is null)
         {
             return null;
         }
 
-        if (number.GetValueKind() == JsonValueKind.Number && number.TryGetValue<int>(out var exact))
+        // What the reader's int.Parse takes stays exactly as it is (YAML numbers, "10" strings included).
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
-            return exact >= 0 ? value : null;
+            return value;
         }
 
-        var text = number.GetValueKind() switch
-        {
-            JsonValueKind.Number => number.ToJsonString(),
-            JsonValueKind.String => (string?)number,
-            _ => null,
-        };
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || parsed < 0 || double.IsNaN(parsed) || Math.Floor(parsed) != parsed)
         {
             return null;
@@ -41,26 +37,18 @@ internal static class SchemaKeywordValues
 
     public static JsonNode? Bound(JsonNode? value)
     {
-        if (value is not JsonValue number)
-        {
-            return null;
-        }
-
-        var text = number.GetValueKind() switch
-        {
-            JsonValueKind.Number => number.ToJsonString(),
-            JsonValueKind.String => (string?)number,
-            _ => null,
-        };
-
         // Outside decimal's range a bound bounds nothing a request can carry; the reader cannot hold it either.
-        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-        {
-            return null;
-        }
-
-        return number.GetValueKind() == JsonValueKind.Number ? value : JsonValue.Create(parsed);
+        var text = Scalar(value);
+        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? value : null;
     }
+
+    // The text the reader's GetScalarValue sees: a number's or a string's; null for anything else.
+    private static string? Scalar(JsonNode? value) => value?.GetValueKind() switch
+    {
+        JsonValueKind.Number => value.ToJsonString(),
+        JsonValueKind.String => (string?)value,
+        _ => null,
+    };
 
     public static decimal Decimal(JsonValue value) =>
         decimal.TryParse(value.ToJsonString().Trim('"'), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
@@ -74,7 +62,7 @@ internal static class SchemaKeywordValues
             return kind is JsonValueKind.True or JsonValueKind.False ? null : Bound(value);
         }
 
-        if (kind is JsonValueKind.True or JsonValueKind.False)
+        if (kind is JsonValueKind.True or JsonValueKind.False || Flag(value) is not null)
         {
             return value;
         }
@@ -90,10 +78,11 @@ internal static class SchemaKeywordValues
         return null;
     }
 
+    // bool.Parse reads "true" and "True" as well as true, so those stay as they are.
     public static JsonNode? Flag(JsonNode? value) => value?.GetValueKind() switch
     {
         JsonValueKind.True or JsonValueKind.False => value,
-        JsonValueKind.String when bool.TryParse((string?)value, out var parsed) => JsonValue.Create(parsed),
+        JsonValueKind.String when bool.TryParse((string?)value, out _) => value,
         _ => null,
     };
 
