@@ -39,6 +39,7 @@ internal sealed class TenantBoundaryFilter : IIncomingGrainCallFilter
         [typeof(IRoleGrantsGrain)] = TenantFrom.Key,
         [typeof(IToolGrain)] = TenantFrom.Key,
         [typeof(IImportJobGrain)] = TenantFrom.Key,
+        [typeof(IImportSourceGrain)] = TenantFrom.Key,
         [typeof(ISecretGrain)] = TenantFrom.Key,
         [typeof(ISecretIndexGrain)] = TenantFrom.Key,
         [typeof(ITenantKeyringGrain)] = TenantFrom.Key,

@@ -6,7 +6,7 @@ using Coworker.Cli.Output;
 namespace Coworker.Cli.Commands;
 
 /// <summary>
-/// <c>coworker import &lt;file-or-url&gt; --source &lt;id&gt; --tenant &lt;t&gt;</c>: imports an API description (OpenAPI 3.x,
+/// <c>coworker import &lt;file-or-url&gt; --source &lt;id&gt; [--tool-prefix &lt;p&gt;] --tenant &lt;t&gt;</c>: imports an API description (OpenAPI 3.x,
 /// Swagger 2.0, Postman 2.1) into the tenant's catalog as staged tools. A file is uploaded; an http(s) URL is
 /// fetched by the platform. The Gateway answers at once with a job; unless <c>--no-wait</c> the command follows
 /// it (progress on stderr) and prints what changed. Exits 1 when the job fails.
@@ -37,6 +37,11 @@ internal static class ImportCommand
             Description = "OAuth provider id for OAuth2-secured operations (guessed from the host when omitted).",
             HelpName = "id",
         };
+        var toolPrefix = new Option<string?>("--tool-prefix")
+        {
+            Description = "Prefix for the source's tool names (\"v2\" makes addPet v2_addPet), chosen at its first import and kept after; lets two sources with the same operationIds live side by side.",
+            HelpName = "prefix",
+        };
         var noWait = new Option<bool>("--no-wait")
         {
             Description = "Print the job as accepted and return; do not follow it.",
@@ -44,18 +49,22 @@ internal static class ImportCommand
         var tenant = GatewayOptions.Tenant();
         var command = new Command("import", "Import an API description (OpenAPI 3.x, Swagger 2.0, Postman 2.1) into a tenant's catalog as staged tools.")
         {
-            location, source, baseUrl, oauthProvider, noWait, tenant,
+            location, source, baseUrl, oauthProvider, toolPrefix, noWait, tenant,
         };
         gateway.SetAction(command, tenant, (session, parseResult, cancellationToken) => RunAsync(
             session,
             parseResult.GetRequiredValue(location),
-            new ImportFields(parseResult.GetRequiredValue(source), Optional(parseResult.GetValue(baseUrl)), Optional(parseResult.GetValue(oauthProvider))),
+            new ImportFields(
+                parseResult.GetRequiredValue(source),
+                Optional(parseResult.GetValue(baseUrl)),
+                Optional(parseResult.GetValue(oauthProvider)),
+                Optional(parseResult.GetValue(toolPrefix))),
             parseResult.GetValue(noWait),
             cancellationToken));
         return command;
     }
 
-    private sealed record ImportFields(string SourceId, string? BaseUrl, string? OAuthProvider);
+    private sealed record ImportFields(string SourceId, string? BaseUrl, string? OAuthProvider, string? ToolPrefix);
 
     private static async Task<int> RunAsync(GatewaySession session, string location, ImportFields fields, bool noWait, CancellationToken cancellationToken)
     {
@@ -67,6 +76,7 @@ internal static class ImportCommand
                 url = location,
                 baseUrl = fields.BaseUrl,
                 oauthProvider = fields.OAuthProvider,
+                toolPrefix = fields.ToolPrefix,
             }, cancellationToken)
             : await session.Client.PostAsync<ImportJob>(path, await UploadAsync(location, fields, cancellationToken), cancellationToken);
 
@@ -143,6 +153,11 @@ internal static class ImportCommand
         if (fields.OAuthProvider is not null)
         {
             form.Add(new StringContent(fields.OAuthProvider), "oauthProvider");
+        }
+
+        if (fields.ToolPrefix is not null)
+        {
+            form.Add(new StringContent(fields.ToolPrefix), "toolPrefix");
         }
 
         return form;

@@ -17,7 +17,7 @@ public static class ImportsApi
         api.MapPost("/", StartImport)
             .WithMetadata(new BodyLimit(GatewayLimits.MaxImportBodyBytes))
             .WithName("StartImport")
-            .WithSummary("Import an API description: multipart upload (file, sourceId[, baseUrl, oauthProvider]) or JSON { sourceId, url }. Answers 202 with the job.");
+            .WithSummary("Import an API description: multipart upload (file, sourceId[, baseUrl, oauthProvider, toolPrefix]) or JSON { sourceId, url[, toolPrefix] }. Answers 202 with the job; 409 when toolPrefix differs from the one the source was first imported with.");
         api.MapGet("/{id}", async Task<Ok<ImportJobInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string id) =>
             {
                 var tenantId = TenantAccess.Require(user, tenant, TenantRole.Viewer);
@@ -44,7 +44,7 @@ public static class ImportsApi
             var file = form.Files.GetFile("file") ?? throw CoworkerException.Validation("The upload needs a 'file' field with the API description.");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
-            return new ImportRequest(form["sourceId"].ToString(), buffer.ToArray(), null, Optional(form["baseUrl"]), Optional(form["oauthProvider"]));
+            return new ImportRequest(form["sourceId"].ToString(), buffer.ToArray(), null, Optional(form["baseUrl"]), Optional(form["oauthProvider"]), Optional(form["toolPrefix"]));
         }
 
         var body = await http.ReadFromJsonAsync<ImportFromUrlRequest>()
@@ -54,7 +54,7 @@ public static class ImportsApi
             throw CoworkerException.Validation("A JSON import needs 'url'; to upload a file use multipart/form-data.");
         }
 
-        return new ImportRequest(body.SourceId ?? "", null, body.Url, body.BaseUrl, body.OAuthProvider);
+        return new ImportRequest(body.SourceId ?? "", null, body.Url, body.BaseUrl, body.OAuthProvider, body.ToolPrefix);
     }
 
     private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) =>

@@ -29,5 +29,11 @@ public interface IToolCatalogGrain : IGrainWithIntegerKey
 
     Task<IReadOnlyList<string>> ListNamesBySourceAsync(string tenant, string sourceId);
 
+    /// <summary>
+    /// The tenant's tools that are not deprecated, leaving out those of <paramref name="exceptSource"/> and those
+    /// named in <paramref name="exceptNames"/>: what stays beside a (re-)import of that source with those tools.
+    /// </summary>
+    Task<int> CountLiveToolsAsync(string tenant, string exceptSource, IReadOnlyCollection<string> exceptNames);
+
     Task<IReadOnlyList<ToolSearchHit>> SearchAsync(string tenant, string query, int k, IReadOnlyCollection<string>? allowedTools, ToolStatus? status);
 }

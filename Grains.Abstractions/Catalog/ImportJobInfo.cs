@@ -27,8 +27,11 @@ public sealed record ImportJobInfo(
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] DateTimeOffset? FinishedAt,
     // Machine-readable kind of Error: too_large, malformed, unsupported_version, unsupported_format,
-    // reference_cycle, timeout, fetch_failed, circuit_open (the tenant's calls to that host are paused), interrupted, error.
-    [property: Id(13)] string? ErrorKind = null);
+    // reference_cycle, timeout, too_many_operations, tool_limit, prefix_conflict, fetch_failed,
+    // circuit_open (the tenant's calls to that host are paused), interrupted, error.
+    [property: Id(13)] string? ErrorKind = null,
+    // The source's tool-name prefix ("v2_"), empty when its tools carry none.
+    [property: Id(14)] string ToolPrefix = "");
 
 /// <summary>The description to import: its bytes, or a URL the silo fetches (SSRF-guarded).</summary>
 [GenerateSerializer, Immutable, Alias("Coworker.ImportRequest")]
@@ -39,4 +42,6 @@ public sealed record ImportRequest(
     // Used to resolve relative server URLs, and as the server when the description has none.
     [property: Id(3)] string? BaseUrl,
     // OAuth provider id for OAuth2-secured operations (e.g. "google"); guessed from the host when null.
-    [property: Id(4)] string? OAuthProvider);
+    [property: Id(4)] string? OAuthProvider,
+    // Tool-name prefix for this source, chosen at its first import and kept after (see ToolPrefix); null keeps it.
+    [property: Id(5)] string? ToolPrefix = null);

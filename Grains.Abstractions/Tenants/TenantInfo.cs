@@ -19,9 +19,26 @@ public sealed record TenantQuotas(
     // Tool calls per minute (and burst) across all of the tenant's agents; the platform default when null.
     [property: Id(2)] Agents.RateLimit? ToolCalls = null,
     // Tool calls per UTC day and month across all of the tenant's agents; unlimited when null.
-    [property: Id(3)] Agents.CallQuota? CallQuota = null)
+    [property: Id(3)] Agents.CallQuota? CallQuota = null,
+    // Tools the tenant may hold (not counting deprecated ones); DefaultMaxToolsPerTenant when null.
+    [property: Id(4)] int? MaxToolsPerTenant = null,
+    // Operations one import may hold; DefaultMaxOperationsPerImport when null.
+    [property: Id(5)] int? MaxOperationsPerImport = null)
 {
+    public const int DefaultMaxToolsPerTenant = 5_000;
+    public const int DefaultMaxOperationsPerImport = 2_000;
+    public const int MaxToolsLimit = 1_000_000;
+    public const int MaxOperationsLimit = 100_000;
+
     public static TenantQuotas Default { get; } = new(MaxAgents: 100, MaxUsers: 50);
+
+    // Methods rather than properties: a computed property would be serialized into API answers and stored state.
+
+    /// <summary>The tool limit in force: the tenant's own or the platform default.</summary>
+    public int ToolLimit() => MaxToolsPerTenant ?? DefaultMaxToolsPerTenant;
+
+    /// <summary>The per-import operation limit in force: the tenant's own or the platform default.</summary>
+    public int OperationLimit() => MaxOperationsPerImport ?? DefaultMaxOperationsPerImport;
 }
 
 [GenerateSerializer, Immutable, Alias("Coworker.CreateTenant")]

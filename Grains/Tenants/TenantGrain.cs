@@ -309,7 +309,10 @@ public sealed class TenantGrain(
         quotas is { MaxAgents: >= 1 and <= 100_000, MaxUsers: >= 1 and <= 100_000 }
             && quotas.ToolCalls is null or { PerMinute: >= 1 and <= 10_000_000, Burst: >= 1 and <= 1_000_000 }
             ? quotas.CallQuota?.IsValid() != false
-                ? quotas
+                ? quotas is { MaxToolsPerTenant: null or (>= 1 and <= TenantQuotas.MaxToolsLimit), MaxOperationsPerImport: null or (>= 1 and <= TenantQuotas.MaxOperationsLimit) }
+                    ? quotas
+                    : throw CoworkerException.Validation(
+                        $"maxToolsPerTenant must be 1-{TenantQuotas.MaxToolsLimit} and maxOperationsPerImport 1-{TenantQuotas.MaxOperationsLimit} (or null for the platform default).")
                 : throw CoworkerException.Validation($"A call quota needs 1-{Agents.CallQuota.Max} calls per day and per month (or none).")
             : throw CoworkerException.Validation("Quotas must be between 1 and 100000.");
 }

@@ -19,6 +19,7 @@ internal static class DescriptionParser
     public static JsonNode Parse(ReadOnlyMemory<byte> content)
     {
         var span = content.Span;
+        RequireUtf8(span);
         if (span.StartsWith("\uFEFF"u8))
         {
             span = span[3..];
@@ -32,6 +33,32 @@ internal static class DescriptionParser
 
         // JSON is a subset of YAML, but System.Text.Json gives exact line/position errors, so JSON goes there.
         return first is (byte)'{' or (byte)'[' ? ParseJson(span) : ParseYaml(span);
+    }
+
+    // System.Text.Json checks UTF-8 only when a string is read, which here happened deep in the importer
+    // (an InvalidOperationException with no position); YAML decoding silently replaced bad bytes. Checking
+    // first gives the uploader the byte to look at.
+    private static void RequireUtf8(ReadOnlySpan<byte> span)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(span))
+        {
+            return;
+        }
+
+        var offset = 0;
+        while (Rune.DecodeFromUtf8(span[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        var lineStart = span[..offset].LastIndexOf((byte)'\n') + 1;
+        var line = span[..offset].Count((byte)'\n') + 1;
+        var position = offset - lineStart + 1;
+        throw new ImportException(
+            ImportErrorKind.Malformed,
+            $"The description is not valid UTF-8: byte offset {offset} (line {line}, position {position}) starts an invalid sequence (0x{span[offset]:X2}).",
+            line,
+            position);
     }
 
     private static byte? FirstSignificantByte(ReadOnlySpan<byte> span)

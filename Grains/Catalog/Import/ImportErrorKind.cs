@@ -20,4 +20,7 @@ public enum ImportErrorKind
 
     /// <summary>The import did not finish within <see cref="ImportOptions.Timeout"/>.</summary>
     Timeout,
+
+    /// <summary>More operations than <see cref="ImportOptions.MaxOperations"/>; refused before anything was mapped.</summary>
+    TooManyOperations,
 }

@@ -6,6 +6,9 @@ public sealed record ImportOptions(string SourceId)
 {
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
+    /// <summary>Operations one import may hold when the tenant sets no limit of its own.</summary>
+    public const int DefaultMaxOperations = Tenants.TenantQuotas.DefaultMaxOperationsPerImport;
+
     /// <summary>Resolves relative server URLs (OpenAPI "/api/v3", no Swagger 2 host, Postman "{{host}}").</summary>
     public Uri? BaseUrl { get; init; }
 
@@ -26,6 +29,21 @@ public sealed record ImportOptions(string SourceId)
 
     /// <summary>Title and description length cap (characters).</summary>
     public int MaxDescriptionLength { get; init; } = 1024;
+
+    /// <summary>Prepended to every tool name of this source ("v2_" + "addPet"), so two sources with the same operationIds can live side by side.</summary>
+    public string? ToolPrefix { get; init; }
+
+    /// <summary>Operations (OpenAPI path/method pairs, Postman requests) above this refuse the whole import before any is mapped.</summary>
+    public int MaxOperations { get; init; } = DefaultMaxOperations;
+
+    /// <summary>Characters that substituting Postman variables may add to one value; beyond it the request is skipped.</summary>
+    public int MaxVariableExpansion { get; init; } = 8 * 1024;
+
+    /// <summary>Branches of one allOf/anyOf/oneOf/prefixItems; an operation whose schemas have more is skipped.</summary>
+    public int MaxSchemaBranches { get; init; } = 500;
+
+    /// <summary>Characters of one tool's input schema, path, server and description; a larger operation is skipped (an output schema over it is dropped).</summary>
+    public int MaxToolDefinitionLength { get; init; } = 256 * 1024;
 
     /// <summary>Wall-clock budget for one import; exceeding it throws <see cref="ImportErrorKind.Timeout"/>.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);

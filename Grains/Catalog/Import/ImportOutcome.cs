@@ -22,4 +22,18 @@ internal static class ImportOutcome
             cycle ? ImportErrorKind.ReferenceCycle : ImportErrorKind.Malformed,
             $"None of the {operationCount} operations could be imported.{detail}");
     }
+
+    /// <summary>
+    /// Refuses a description with more operations than the import may take, before anything is mapped or
+    /// written: a partial import would look complete to whoever reads the catalog.
+    /// </summary>
+    public static void ThrowIfTooManyOperations(int operationCount, ImportOptions options)
+    {
+        if (operationCount > options.MaxOperations)
+        {
+            throw new ImportException(
+                ImportErrorKind.TooManyOperations,
+                $"The description has {operationCount} operations; an import may have at most {options.MaxOperations}. Nothing was imported: split the description, or ask the platform admin to raise the tenant's maxOperationsPerImport.");
+        }
+    }
 }

@@ -19,36 +19,36 @@ internal static class OpenApiImporter
     public static ImportedApi Import(JsonNode root, DescriptionFormat format, ImportOptions options, CancellationToken cancellationToken)
     {
         OpenApiUrlRepair.Repair(root, cancellationToken);
+        var repaired = OpenApiSchemaRepair.Repair(root, format == DescriptionFormat.OpenApi31, cancellationToken);
         var document = Read(root);
         var problems = new List<ImportProblem>();
+        ReportRepairs(repaired, problems);
         ReportDiagnostics(document.Diagnostic, problems);
         var api = document.Document ?? throw new ImportException(ImportErrorKind.Malformed, "The OpenAPI document could not be read.");
+
+        // Counted before any mapping, so an oversized description is refused in milliseconds, not after minutes.
+        var operationCount = (api.Paths ?? []).Sum(p => p.Value?.Operations?.Count ?? 0);
+        ImportOutcome.ThrowIfTooManyOperations(operationCount, options);
 
         var schemas = new OpenApiSchemas(api);
         var servers = new OpenApiServers(options, problems);
         var mapper = new OpenApiOperationMapper(api, format, options, schemas, servers, problems, cancellationToken);
-        var assembler = new ToolAssembler(options);
+        var assembler = new ToolAssembler(options, problems);
         var tools = new List<ToolDefinition>();
-        var operationCount = 0;
         foreach (var (path, pathItem) in api.Paths ?? [])
         {
             foreach (var (method, operation) in pathItem?.Operations ?? [])
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                operationCount++;
                 var label = $"{method.Method.ToUpperInvariant()} {path}";
                 var pointer = JsonPointer.Of("paths", path, method.Method.ToLowerInvariant());
                 try
                 {
                     tools.Add(assembler.Assemble(mapper.Map(path, pathItem!, method, operation)));
                 }
-                catch (SchemaReferenceException e)
+                catch (Exception e) when (OperationFailures.SkipsOperation(e))
                 {
-                    problems.Add(new ImportProblem(label, pointer, $"Skipped: {e.Message}.", Skipped: true));
-                }
-                catch (InvalidOperationException e) when (e.Message.Contains("ircular", StringComparison.Ordinal))
-                {
-                    problems.Add(new ImportProblem(label, pointer, "Skipped: reference cycle (a component refers only to itself).", Skipped: true));
+                    problems.Add(OperationFailures.Problem(label, pointer, e));
                 }
             }
         }
@@ -71,9 +71,22 @@ internal static class OpenApiImporter
         {
             return new OpenApiJsonReader().Read(root, DocumentLocation, settings);
         }
-        catch (Exception e) when (e is OpenApiException or UriFormatException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
+            // The reader parses the whole document at once, so what it still throws on (after the repairs)
+            // cannot be pinned to one operation; the message says what it was.
             throw new ImportException(ImportErrorKind.Malformed, $"The OpenAPI document could not be read: {Short(e.Message)}", innerException: e);
+        }
+    }
+
+    private static void ReportRepairs(IReadOnlyList<string> repaired, List<ImportProblem> problems)
+    {
+        if (repaired.Count > 0)
+        {
+            var examples = string.Join(", ", repaired.Take(3));
+            problems.Add(new ImportProblem(string.Empty, repaired[0],
+                $"{repaired.Count} keyword(s) were rewritten or dropped so the description could be read (numbers out of range, values of the wrong type, boolean schemas, duplicate parameters): {examples}{(repaired.Count > 3 ? ", …" : string.Empty)}.",
+                Skipped: false));
         }
     }
 

@@ -26,7 +26,7 @@ internal sealed partial class OpenApiOperationMapper(
         var label = $"{verb} {path}";
         var pointer = JsonPointer.Of("paths", path, method.Method.ToLowerInvariant());
         var flags = new List<string>();
-        var inliner = new SchemaInliner(schemas.Resolve, options.MaxSchemaDepth, options.MaxSchemaNodes, options.MaxDescriptionLength, flags, cancellationToken);
+        var inliner = new SchemaInliner(schemas.Resolve, options.MaxSchemaDepth, options.MaxSchemaNodes, options.MaxSchemaBranches, options.MaxDescriptionLength, flags, cancellationToken);
         var builder = new InputSchemaBuilder();
 
         var serverUrl = servers.Resolve(operation.Servers, pathItem.Servers, document.Servers);

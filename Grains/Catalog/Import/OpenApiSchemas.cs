@@ -21,7 +21,7 @@ internal sealed class OpenApiSchemas(OpenApiDocument document)
         var writer = new OpenApiJsonWriter(text, new OpenApiJsonWriterSettings { Terse = true });
         element.SerializeAsV31(writer);
         writer.FlushAsync().GetAwaiter().GetResult();
-        return JsonNode.Parse(text.ToString()) ?? new JsonObject();
+        return JsonNode.Parse(OpenApiWriterOutput.Repair(text.ToString())) ?? new JsonObject();
     }
 
     /// <summary>Resolves "#/components/schemas/Name[/pointer…]" (and Swagger's "#/definitions/…"); null when it does not exist.</summary>

@@ -12,7 +12,9 @@ internal static class PostmanImporter
     {
         var collection = PostmanReader.Read((JsonObject)root);
         var problems = new List<ImportProblem>();
-        var walk = new Walk(options, new PostmanRequestMapper(options, problems), new ToolAssembler(options), problems, cancellationToken);
+        // Counted before any mapping, so an oversized collection is refused before anything is expanded.
+        ImportOutcome.ThrowIfTooManyOperations(CountRequests(collection.Items), options);
+        var walk = new Walk(options, new PostmanRequestMapper(options, problems), new ToolAssembler(options, problems), problems, cancellationToken);
         walk.Items(collection.Items, [], [collection.Variables], collection.Auth);
 
         ImportOutcome.ThrowIfNothingImported(walk.OperationCount, walk.Tools, problems);
@@ -24,6 +26,9 @@ internal static class PostmanImporter
             walk.Tools,
             problems);
     }
+
+    private static int CountRequests(IReadOnlyList<PostmanItem> items) =>
+        items.Sum(item => item.IsFolder ? CountRequests(item.Items) : 1);
 
     private sealed class Walk(
         ImportOptions options,
@@ -57,8 +62,15 @@ internal static class PostmanImporter
                     continue;
                 }
 
-                var variables = new PostmanVariables(options.Variables, scopes);
-                Tools.Add(assembler.Assemble(mapper.Map(item, request, folders, variables, auth)));
+                try
+                {
+                    var variables = new PostmanVariables(options.Variables, scopes, options.MaxVariableExpansion);
+                    Tools.Add(assembler.Assemble(mapper.Map(item, request, folders, variables, auth)));
+                }
+                catch (Exception e) when (OperationFailures.SkipsOperation(e))
+                {
+                    problems.Add(OperationFailures.Problem(label, item.Pointer, e));
+                }
             }
         }
     }

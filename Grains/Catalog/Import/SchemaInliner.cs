@@ -7,12 +7,15 @@ namespace Coworker.Catalog.Import;
 /// inlined, a reference already being expanded (a recursive schema) and anything nested deeper than the
 /// depth limit become a stub whose description says so, and a node budget bounds fan-out. OpenAPI-only
 /// keywords (xml, discriminator, externalDocs, x-*) are dropped; "example" becomes "examples".
-/// Descriptions and titles pass the poisoning screen on the way.
+/// Descriptions and titles pass the poisoning screen on the way. A composition with more branches than
+/// allowed (a 10,000-branch anyOf made a 710 KB tool) throws <see cref="ImportLimitException"/>, which
+/// skips the operation: cutting branches would silently change what the tool accepts.
 /// </summary>
 internal sealed class SchemaInliner(
     Func<string, JsonNode?> resolve,
     int maxDepth,
     int maxNodes,
+    int maxBranches,
     int maxText,
     ICollection<string> flags,
     CancellationToken cancellationToken)
@@ -20,9 +23,15 @@ internal sealed class SchemaInliner(
     private static readonly HashSet<string> SchemaMaps = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
     private static readonly HashSet<string> SchemaValues = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "contentSchema"];
     private static readonly HashSet<string> SchemaArrays = ["allOf", "anyOf", "oneOf", "prefixItems"];
+    private const string UnrecognizedKeywords = "unrecognizedKeywords";
+
     private static readonly HashSet<string> Dropped = ["xml", "discriminator", "externalDocs", "$schema", "$id", "$comment", "$anchor", "$dynamicAnchor"];
 
     private readonly HashSet<string> _active = new(StringComparer.Ordinal);
+
+    // The $defs of the schemas being walked, innermost last: "#/$defs/x" (which OpenAPI.NET rewrites into a
+    // pointer that often does not resolve) means the nearest enclosing schema's definition.
+    private readonly List<JsonObject> _defs = [];
     private int _nodes;
     private string _where = "schema";
 
@@ -46,6 +55,28 @@ internal sealed class SchemaInliner(
             cancellationToken.ThrowIfCancellationRequested();
         }
 
+        // Pushed before a "$ref" is followed too: its sibling "$defs" are in scope for what it refers to.
+        var defs = obj["$defs"] as JsonObject;
+        if (defs is not null)
+        {
+            _defs.Add(defs);
+        }
+
+        try
+        {
+            return WalkObject(obj, depth);
+        }
+        finally
+        {
+            if (defs is not null)
+            {
+                _defs.RemoveAt(_defs.Count - 1);
+            }
+        }
+    }
+
+    private JsonNode WalkObject(JsonObject obj, int depth)
+    {
         if (obj["$ref"] is JsonValue refValue && refValue.TryGetValue<string>(out var reference))
         {
             return WalkReference(obj, reference, depth);
@@ -64,10 +95,58 @@ internal sealed class SchemaInliner(
                 continue;
             }
 
+            if (key == UnrecognizedKeywords && value is JsonObject unrecognized)
+            {
+                // OpenAPI.NET's 3.1 writer nests the keywords it has no property for (prefixItems,
+                // unevaluatedItems, dependentRequired …) under this name; they belong to the schema itself.
+                foreach (var (keyword, inner) in unrecognized)
+                {
+                    if (!obj.ContainsKey(keyword))
+                    {
+                        Copy(result, unrecognized, keyword, inner, depth);
+                    }
+                }
+
+                continue;
+            }
+
             Copy(result, obj, key, value, depth);
         }
 
+        RetypeConst(result);
         return result;
+    }
+
+    // The reader keeps "const" as text, so the writer turns const 1 into "1"; when the schema cannot be a
+    // string, the text is read back as the JSON scalar it was.
+    private static void RetypeConst(JsonObject schema)
+    {
+        if (schema["const"] is not JsonValue constant || !constant.TryGetValue<string>(out var text) || schema["type"] is not { } type)
+        {
+            return;
+        }
+
+        var types = type is JsonArray list ? list.Select(t => t?.ToString()).ToList() : [type.ToString()];
+        if (types.Contains("string"))
+        {
+            return;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(text) is JsonValue scalar)
+            {
+                schema["const"] = scalar;
+            }
+            else if (text == "null")
+            {
+                schema["const"] = null;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not a JSON scalar: leave it as the description said it.
+        }
     }
 
     private void Copy(JsonObject result, JsonObject source, string key, JsonNode? value, int depth)
@@ -93,6 +172,11 @@ internal sealed class SchemaInliner(
             }
 
             return;
+        }
+
+        if (value is JsonArray branches && SchemaArrays.Contains(key) && branches.Count > maxBranches)
+        {
+            throw new ImportLimitException($"the {_where} has an '{key}' of {branches.Count} branches; the limit is {maxBranches}");
         }
 
         result[key] = value switch
@@ -163,7 +247,7 @@ internal sealed class SchemaInliner(
         var current = reference;
         while (true)
         {
-            var target = resolve(current) ?? throw new SchemaReferenceException(current, cycle: false);
+            var target = resolve(current) ?? LocalDefinition(current) ?? throw new SchemaReferenceException(current, cycle: false);
             if (target is JsonObject { Count: 1 } alias && alias["$ref"] is JsonValue next && next.TryGetValue<string>(out var nextRef))
             {
                 if (chain.Contains(nextRef, StringComparer.Ordinal))
@@ -178,6 +262,26 @@ internal sealed class SchemaInliner(
 
             return (target, chain);
         }
+    }
+
+    private JsonNode? LocalDefinition(string reference)
+    {
+        var at = reference.LastIndexOf("$defs/", StringComparison.Ordinal);
+        if (at < 0 || (at > 0 && reference[at - 1] != '/'))
+        {
+            return null;
+        }
+
+        var name = JsonPointer.Unescape(Uri.UnescapeDataString(reference[(at + "$defs/".Length)..]));
+        for (var i = _defs.Count - 1; i >= 0; i--)
+        {
+            if (_defs[i][name] is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static bool HasSubschemas(JsonObject obj) =>

@@ -7,8 +7,11 @@ namespace Coworker.Catalog.Import;
 /// <summary>
 /// The format-independent end of every import: unique names, screened titles and descriptions, MCP
 /// annotations from the HTTP method, and the schema hash that tells an unchanged tool from a changed one.
+/// A definition larger than <see cref="ImportOptions.MaxToolDefinitionLength"/> throws
+/// <see cref="ImportLimitException"/> before it takes a name, so skipping it renames no other tool; an
+/// output schema over that size is dropped with a problem instead (the tool stays callable without it).
 /// </summary>
-internal sealed class ToolAssembler(ImportOptions options)
+internal sealed class ToolAssembler(ImportOptions options, ICollection<ImportProblem> problems)
 {
     private const int MaxTitleLength = 200;
 
@@ -18,7 +21,7 @@ internal sealed class ToolAssembler(ImportOptions options)
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    private readonly ToolNameAllocator _names = new();
+    private readonly ToolNameAllocator _names = new(ToolPrefix.Normalize(options.ToolPrefix));
 
     public ToolDefinition Assemble(ToolDraft draft)
     {
@@ -33,6 +36,25 @@ internal sealed class ToolAssembler(ImportOptions options)
             : summary.Length == 0 ? body : summary + "\n\n" + body;
         description = PoisoningScreen.Truncate(description.Length > 0 ? description : title, max);
 
+        var limit = options.MaxToolDefinitionLength;
+        var inputSchema = draft.InputSchema.ToJsonString();
+        var size = (long)inputSchema.Length + description.Length + draft.Binding.PathTemplate.Length + draft.Binding.ServerUrl.Length;
+        if (size > limit)
+        {
+            throw new ImportLimitException(
+                $"its tool definition would be {size / 1024} KB (input schema, path, server and description); the limit is {limit / 1024} KB");
+        }
+
+        var output = draft.OutputSchema;
+        var outputSchema = output?.ToJsonString();
+        if (outputSchema is not null && outputSchema.Length > limit)
+        {
+            problems.Add(new ImportProblem(draft.Origin.Operation, draft.Origin.Pointer,
+                $"The output schema ({outputSchema.Length / 1024} KB) is over the {limit / 1024} KB limit and was left out; the tool is imported without one.",
+                Skipped: false));
+            (output, outputSchema) = (null, null);
+        }
+
         var name = _names.Allocate(draft.PreferredName);
         var tags = draft.Tags
             .Select(t => PoisoningScreen.Clean(t, multiline: false, flags, "tag", MaxTitleLength))
@@ -40,9 +62,7 @@ internal sealed class ToolAssembler(ImportOptions options)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
-        var inputSchema = draft.InputSchema.ToJsonString();
-        var outputSchema = draft.OutputSchema?.ToJsonString();
-        var hash = Hash(name, description, draft.InputSchema, draft.OutputSchema, draft.Binding, draft.Auth);
+        var hash = Hash(name, description, draft.InputSchema, output, draft.Binding, draft.Auth);
 
         return new ToolDefinition(
             name,

@@ -5,9 +5,10 @@ namespace Coworker.Catalog.Import;
 /// <summary>
 /// Gives every tool of one import a distinct MCP-safe name ([A-Za-z0-9_-], at most 64 characters).
 /// Collisions (compared case-insensitively, as some clients do) get "_2", "_3", … in document order,
-/// so the same description always yields the same names.
+/// so the same description always yields the same names. The source's prefix (already normalized, see
+/// <see cref="ToolPrefix"/>) comes first and is never cut; the operation's part is cut to fit.
 /// </summary>
-internal sealed class ToolNameAllocator
+internal sealed class ToolNameAllocator(string prefix = "")
 {
     public const int MaxLength = 64;
 
@@ -15,17 +16,18 @@ internal sealed class ToolNameAllocator
 
     public string Allocate(string preferred)
     {
-        var name = Sanitize(preferred, MaxLength);
+        var room = MaxLength - prefix.Length;
+        var name = Sanitize(preferred, room);
         if (name.Length == 0)
         {
             name = "operation";
         }
 
-        var candidate = name;
+        var candidate = prefix + name;
         for (var n = 2; !_used.Add(candidate); n++)
         {
             var suffix = "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            candidate = name[..Math.Min(name.Length, MaxLength - suffix.Length)] + suffix;
+            candidate = prefix + name[..Math.Min(name.Length, room - suffix.Length)] + suffix;
         }
 
         return candidate;

@@ -9,8 +9,9 @@ namespace Coworker.Catalog.Imports;
 
 /// <summary>
 /// Runs one import: fetch (when given a URL), parse off the grain scheduler, then apply every tool to
-/// its Tool grain in parallel batches, then deprecate the source's tools that disappeared. Parsing comes
-/// first, so a description that fails to parse leaves the catalog exactly as it was.
+/// its Tool grain in parallel batches, then deprecate the source's tools that disappeared. Parsing and the
+/// tenant's limits (operations per import, tools per tenant) come first, so a description that fails to
+/// parse or would go over a limit leaves the catalog exactly as it was.
 /// </summary>
 public sealed partial class ImportJobGrain(
     [PersistentState("import", "coworker")] IPersistentState<ImportJobState> state,
@@ -47,19 +48,22 @@ public sealed partial class ImportJobGrain(
         }
 
         var tenant = await GrainFactory.GetGrain<ITenantGrain>(Key.Tenant).GetAsync();
-        state.State = new ImportJobState { SourceId = sourceId, Status = ImportJobStatus.Pending, CreatedAt = time.GetUtcNow() };
+
+        // Refused here, before a job exists, so the caller gets the conflict as an answer rather than a failed job.
+        var prefix = await Source(sourceId).ResolvePrefixAsync(request.ToolPrefix);
+        state.State = new ImportJobState { SourceId = sourceId, Status = ImportJobStatus.Pending, CreatedAt = time.GetUtcNow(), ToolPrefix = prefix };
         await state.WriteStateAsync();
 
         // Keep the activation alive for the job; the work continues as turns of this activation.
         DelayDeactivation(TimeSpan.FromMinutes(15));
-        _ = RunAsync(request, new NetworkAllowlist(tenant.NetworkAllowlist));
+        _ = RunAsync(request, new NetworkAllowlist(tenant.NetworkAllowlist), tenant.Quotas);
         return ToInfo();
     }
 
     public Task<ImportJobInfo> GetAsync() =>
         state.RecordExists ? Task.FromResult(ToInfo()) : throw CoworkerException.NotFound("Import", Key.Job);
 
-    private async Task RunAsync(ImportRequest request, NetworkAllowlist allowlist)
+    private async Task RunAsync(ImportRequest request, NetworkAllowlist allowlist, TenantQuotas quotas)
     {
         try
         {
@@ -69,12 +73,24 @@ public sealed partial class ImportJobGrain(
             {
                 BaseUrl = Uri.TryCreate(request.BaseUrl, UriKind.Absolute, out var baseUrl) ? baseUrl : null,
                 OAuthProvider = request.OAuthProvider,
+                ToolPrefix = state.State.ToolPrefix,
+                MaxOperations = quotas.OperationLimit(),
             };
             var api = await Task.Run(() => ApiDescriptionImporter.Import(content, options));
             state.State.Format = api.Format;
             state.State.ApiTitle = api.Title;
             state.State.OperationsTotal = api.Tools.Count;
             state.State.Problems.AddRange(api.Problems);
+            await RequireRoomForToolsAsync(api.Tools, quotas.ToolLimit());
+            try
+            {
+                await Source(state.State.SourceId).RecordPrefixAsync(state.State.ToolPrefix);
+            }
+            catch (CoworkerException conflict) when (conflict.Kind == ErrorKind.Conflict)
+            {
+                throw new ImportRefusedException("prefix_conflict", conflict.Message);
+            }
+
             await state.WriteStateAsync();
 
             await ApplyToolsAsync(api.Tools);
@@ -86,6 +102,10 @@ public sealed partial class ImportJobGrain(
         {
             // The importer's message already names the line and position when it knows them.
             Fail(SnakeCase(failure.Kind.ToString()), failure.Message);
+        }
+        catch (ImportRefusedException refused)
+        {
+            Fail(refused.Kind, refused.Message);
         }
         catch (CoworkerException failure)
         {
@@ -107,6 +127,21 @@ public sealed partial class ImportJobGrain(
             state.State.Status == ImportJobStatus.Succeeded ? "imported" : "import-failed",
             new Dictionary<string, string> { ["import"] = Key.Job, ["changes"] = state.State.Changes.Count(c => c.Kind != ToolChangeKind.Unchanged).ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
+
+    // Tools of other sources stay; this source's tools after the import are exactly the imported ones (the
+    // rest get deprecated), so that is the count the limit is checked against, before anything is written.
+    private async Task RequireRoomForToolsAsync(IReadOnlyList<ToolDefinition> tools, int limit)
+    {
+        var names = tools.Select(t => t.Name).ToList();
+        var others = await GrainFactory.GetGrain<IToolCatalogGrain>(0).CountLiveToolsAsync(Key.Tenant, state.State.SourceId, names);
+        if (others + names.Count > limit)
+        {
+            throw new ImportRefusedException("tool_limit",
+                $"This import would bring the tenant to {others + names.Count} tools ({others} from other sources, {names.Count} from '{state.State.SourceId}'); its limit is {limit}. Nothing was imported: deprecate tools that are no longer needed, or ask the platform admin to raise the tenant's maxToolsPerTenant.");
+        }
+    }
+
+    private IImportSourceGrain Source(string sourceId) => GrainFactory.GetGrain<IImportSourceGrain>(GrainKeys.Compose(Key.Tenant, sourceId));
 
     private async Task ApplyToolsAsync(IReadOnlyList<ToolDefinition> tools)
     {
@@ -157,7 +192,7 @@ public sealed partial class ImportJobGrain(
     {
         var s = state.State;
         return new ImportJobInfo(Key.Tenant, Key.Job, s.SourceId, s.Status, s.OperationsDone, s.OperationsTotal, s.Format, s.ApiTitle,
-            s.Changes.ToList(), s.Problems.ToList(), s.Error, s.CreatedAt, s.FinishedAt, s.ErrorKind);
+            s.Changes.ToList(), s.Problems.ToList(), s.Error, s.CreatedAt, s.FinishedAt, s.ErrorKind, s.ToolPrefix);
     }
 
     private static string SnakeCase(string name) =>

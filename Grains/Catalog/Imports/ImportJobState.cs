@@ -15,4 +15,5 @@ public sealed class ImportJobState
     [Id(9)] public DateTimeOffset CreatedAt { get; set; }
     [Id(10)] public DateTimeOffset? FinishedAt { get; set; }
     [Id(11)] public string? ErrorKind { get; set; }
+    [Id(12)] public string ToolPrefix { get; set; } = "";
 }

@@ -14,6 +14,9 @@ public sealed class ToolCatalogGrain(ToolProjection projection, IToolSearchIndex
     public Task<IReadOnlyList<string>> ListNamesBySourceAsync(string tenant, string sourceId) =>
         projection.ListNamesBySourceAsync(tenant, sourceId);
 
+    public Task<int> CountLiveToolsAsync(string tenant, string exceptSource, IReadOnlyCollection<string> exceptNames) =>
+        projection.CountLiveAsync(tenant, exceptSource, exceptNames);
+
     public Task<IReadOnlyList<ToolSearchHit>> SearchAsync(string tenant, string query, int k, IReadOnlyCollection<string>? allowedTools, ToolStatus? status) =>
         searchIndex.SearchAsync(tenant, query, Math.Clamp(k, 1, 100), allowedTools, status?.ToString());
 }

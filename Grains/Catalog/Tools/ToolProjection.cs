@@ -72,6 +72,19 @@ public sealed class ToolProjection(NpgsqlDataSource dataSource)
         return result;
     }
 
+    /// <summary>Tools of the tenant that are not deprecated, leaving out one source's and the given names.</summary>
+    public async Task<int> CountLiveAsync(string tenant, string exceptSource, IReadOnlyCollection<string> exceptNames, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*) FROM coworker.tools
+            WHERE tenant_id = $1 AND status <> 'Deprecated' AND source_id <> $2 AND NOT (name = ANY($3))
+            """);
+        command.Parameters.Add(new() { Value = tenant });
+        command.Parameters.Add(new() { Value = exceptSource });
+        command.Parameters.Add(new() { Value = exceptNames.ToArray() });
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private static string? EscapeLike(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
