@@ -2,12 +2,7 @@ using Coworker.Agents;
 using Coworker.Common;
 using Coworker.Tenants;
 using Coworker.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Orleans.Configuration;
-using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace Coworker.Tests.Governance;
 
@@ -54,9 +49,7 @@ public sealed class StoredUsageTests(ClusterFixture cluster)
             return -1;
         }
 
-        var silo = (InProcessSiloHandle)cluster.Cluster.Silos[0];
-        var serializer = silo.ServiceProvider.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>()
-            .Get(Coworker.Silo.SiloSetup.StorageName).GrainStorageSerializer ?? silo.ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
+        var serializer = SiloStorageSerializer.Of(cluster);
         var counter = serializer.Deserialize<CallCounter>(new BinaryData(payload))!;
         return counter.Day == DateOnly.FromDateTime(DateTime.UtcNow) ? counter.CallsToday : 0;
     }

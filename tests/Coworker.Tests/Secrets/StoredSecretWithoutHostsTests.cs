@@ -1,11 +1,6 @@
 using System.Text.Json.Nodes;
 using Coworker.Secrets;
 using Coworker.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace Coworker.Tests.Secrets;
 
@@ -19,9 +14,7 @@ public sealed class StoredSecretWithoutHostsTests(ClusterFixture cluster)
     [Fact]
     public void ASecretStoredBeforeApprovedHostsExistedReadsAsApprovedForNoHost()
     {
-        var silo = (InProcessSiloHandle)cluster.Cluster.Silos[0];
-        var serializer = silo.ServiceProvider.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>()
-            .Get(Coworker.Silo.SiloSetup.StorageName).GrainStorageSerializer ?? silo.ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
+        var serializer = SiloStorageSerializer.Of(cluster);
         var current = new SecretState { Kind = SecretKind.ApiKey, Envelope = [1, 2, 3], Masked = "••••", AllowedHosts = ["api.example.com"] };
         var json = JsonNode.Parse(serializer.Serialize(current).ToString())!.AsObject();
         Assert.True(json.Remove(nameof(SecretState.AllowedHosts)), "the stored state names its approved hosts");

@@ -1,11 +1,6 @@
 using Coworker.Agents;
 using Coworker.Tenants;
 using Coworker.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
-using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace Coworker.Tests.Storage;
 
@@ -20,10 +15,7 @@ public sealed class DefaultInstanceSerializationTests(ClusterFixture cluster)
     [Fact]
     public void ReadingATenantsStateBackLeavesTheDefaultQuotasAlone()
     {
-        var silo = (InProcessSiloHandle)cluster.Cluster.Silos[0];
-        // The storage's own serializer, or the silo's default one it falls back to.
-        var serializer = silo.ServiceProvider.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>()
-            .Get(Coworker.Silo.SiloSetup.StorageName).GrainStorageSerializer ?? silo.ServiceProvider.GetRequiredService<IGrainStorageSerializer>();
+        var serializer = SiloStorageSerializer.Of(cluster);
         var stored = new TenantState
         {
             DisplayName = "Quota heavy",
