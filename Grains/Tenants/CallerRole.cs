@@ -15,22 +15,44 @@ public static class CallerRole
     /// <summary>Throws Forbidden unless the caller may act as <paramref name="minimum"/> in <paramref name="tenant"/>.</summary>
     public static async Task RequireAsync(IGrainFactory grains, string tenant, TenantRole minimum)
     {
+        if (!IsTenantCaller)
+        {
+            return;
+        }
+
+        var users = await grains.GetGrain<ITenantGrain>(tenant).ListUsersAsync();
+        Require(tenant, minimum, userId => users.FirstOrDefault(u => string.Equals(u.UserId, userId, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The same check for the tenant grain itself, which holds the users: it cannot call its own ListUsersAsync from
+    /// inside one of its turns (a non-reentrant grain waiting on itself never returns).
+    /// </summary>
+    public static void Require(string tenant, TenantRole minimum, Func<string, TenantUser?> findUser)
+    {
         if (RequestContext.Get(CallerContext.TenantKey) is not string { Length: > 0 } callerTenant)
         {
             return;
         }
 
         var actor = CallerContext.CurrentActor;
-        if (string.Equals(callerTenant, tenant, StringComparison.Ordinal) && actor.StartsWith(UserPrefix, StringComparison.Ordinal))
+        if (string.Equals(callerTenant, tenant, StringComparison.Ordinal) && actor.StartsWith(UserPrefix, StringComparison.Ordinal)
+            && findUser(actor[UserPrefix.Length..]) is { } user && user.Role >= minimum)
         {
-            var userId = actor[UserPrefix.Length..];
-            var users = await grains.GetGrain<ITenantGrain>(tenant).ListUsersAsync();
-            if (users.FirstOrDefault(u => string.Equals(u.UserId, userId, StringComparison.Ordinal)) is { } user && user.Role >= minimum)
-            {
-                return;
-            }
+            return;
         }
 
         throw CoworkerException.Forbidden($"This action needs the {minimum} role in tenant '{tenant}'.");
     }
+
+    /// <summary>Throws Forbidden for any tenant caller: what only the platform admin (or the silo itself) may do.</summary>
+    public static void RequirePlatformAdmin(string what)
+    {
+        if (IsTenantCaller)
+        {
+            throw CoworkerException.Forbidden($"Only the platform admin may {what}.");
+        }
+    }
+
+    private static bool IsTenantCaller => RequestContext.Get(CallerContext.TenantKey) is string { Length: > 0 };
 }

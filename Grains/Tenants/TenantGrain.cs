@@ -49,6 +49,7 @@ public sealed class TenantGrain(
     public async Task<TenantInfo> UpdateAsync(UpdateTenant request)
     {
         var current = RequireExisting();
+        RequireCaller(TenantRole.Owner);
         if (request.DisplayName is not null)
         {
             current.DisplayName = RequireDisplayName(request.DisplayName);
@@ -56,6 +57,7 @@ public sealed class TenantGrain(
 
         if (request.Quotas is not null)
         {
+            CallerRole.RequirePlatformAdmin("change a tenant's quotas and limits");
             current.Quotas = ValidateQuotas(request.Quotas);
         }
 
@@ -71,12 +73,17 @@ public sealed class TenantGrain(
 
     public Task<TenantInfo> EnableAsync() => SetStatusAsync(TenantStatus.Active, "enabled");
 
+    /// <summary>Users, keys and settings are the Owner's to change, whichever front door the call came through.</summary>
+    private void RequireCaller(TenantRole minimum) =>
+        CallerRole.Require(TenantId, minimum, userId => state.State.Users.GetValueOrDefault(userId));
+
     public Task<IReadOnlyList<TenantUser>> ListUsersAsync() =>
         Task.FromResult<IReadOnlyList<TenantUser>>(RequireExisting().Users.Values.OrderBy(u => u.UserId, StringComparer.Ordinal).ToList());
 
     public async Task<TenantUser> SetUserAsync(string userId, TenantRole role)
     {
         var current = RequireExisting();
+        RequireCaller(TenantRole.Owner);
         UserId.Require(userId);
         if (!Enum.IsDefined(role))
         {
@@ -109,6 +116,7 @@ public sealed class TenantGrain(
     public async Task RemoveUserAsync(string userId)
     {
         var current = RequireExisting();
+        RequireCaller(TenantRole.Owner);
         if (!current.Users.TryGetValue(userId, out var user))
         {
             throw CoworkerException.NotFound("User", userId);
@@ -132,6 +140,7 @@ public sealed class TenantGrain(
     public async Task<IssuedApiKey> CreateApiKeyAsync(string userId, string name)
     {
         var current = RequireExisting();
+        RequireCaller(TenantRole.Owner);
         if (!current.Users.ContainsKey(userId))
         {
             throw CoworkerException.NotFound("User", userId);
@@ -157,6 +166,7 @@ public sealed class TenantGrain(
     public async Task RevokeApiKeyAsync(string keyId)
     {
         var current = RequireExisting();
+        RequireCaller(TenantRole.Owner);
         var entry = current.ApiKeys.FirstOrDefault(k => k.Value.KeyId == keyId);
         if (entry.Key is null)
         {

@@ -86,6 +86,12 @@ public sealed class OwnerOnlyChangesTests(GatewayFixture gateway)
                 await AssertForbiddenAsync(() => agent.CreateApiKeyAsync("stamped"));
                 await AssertForbiddenAsync(() => agent.RevokeApiKeyAsync(issued.Info.KeyId));
                 await AssertForbiddenAsync(() => grains.GetGrain<IRoleGrantsGrain>(scenario.Tenant).SetRoleToolsAsync("support", ["anything"]));
+                var tenant = grains.GetGrain<ITenantGrain>(scenario.Tenant);
+                await AssertForbiddenAsync(() => tenant.SetUserAsync("member@example.com", TenantRole.Owner));
+                await AssertForbiddenAsync(() => tenant.SetUserAsync("friend@example.com", TenantRole.Member));
+                await AssertForbiddenAsync(() => tenant.RemoveUserAsync("owner@example.com"));
+                await AssertForbiddenAsync(() => tenant.CreateApiKeyAsync("member@example.com", "stamped"));
+                await AssertForbiddenAsync(() => tenant.UpdateAsync(new UpdateTenant(null, null, ["10.0.0.0/8"])));
             }
             finally
             {
@@ -99,6 +105,11 @@ public sealed class OwnerOnlyChangesTests(GatewayFixture gateway)
             Assert.Equal(["owner.example"], (await secret.SetAllowedHostsAsync(["owner.example"])).AllowedHosts);
             Assert.Equal(2, (await agent.UpdateConfigAsync(new AgentConfig("Bot", "", "", ModelSettings.Default, ["support", "finance"]))).Config.Roles.Count);
             await agent.RevokeApiKeyAsync(issued.Info.KeyId);
+            // The Owner manages users and the network allowlist; quotas stay the platform admin's.
+            var tenant = grains.GetGrain<ITenantGrain>(scenario.Tenant);
+            Assert.Equal(TenantRole.Viewer, (await tenant.SetUserAsync("friend@example.com", TenantRole.Viewer)).Role);
+            Assert.Equal(["127.0.0.1"], (await tenant.UpdateAsync(new UpdateTenant(null, null, ["127.0.0.1"]))).NetworkAllowlist);
+            await AssertForbiddenAsync(() => tenant.UpdateAsync(new UpdateTenant(null, TenantQuotas.Default with { MaxAgents = 1_000_000 }, null)));
         }
         finally
         {
