@@ -24,32 +24,37 @@ public sealed class ForgedAuditEventTests(ClusterFixture cluster)
         var stream = AuditSilos.All<AuditStream>(cluster)[0];
         var genuine = AuditTestEvents.ToolCall(tenant, tool: "genuine");
         await Audit.RecordAsync(genuine);
+        // Stored before anything else is sent: two silos write the stream, so only waiting fixes the order of seqs.
+        await AuditRows.WaitForAsync(cluster.Database, tenant, id: genuine.Id);
 
         var unsigned = AuditTestEvents.ToolCall(tenant, tool: "forged-unsigned", outcome: "ok-but-forged");
         var otherKey = AuditTestEvents.ToolCall(tenant, tool: "forged-other-key", outcome: "ok-but-forged");
         var garbled = AuditTestEvents.ToolCall(tenant, tool: "forged-garbled", outcome: "ok-but-forged");
         var anotherDeployment = TestAuditSigner.For(Convert.ToBase64String(Enumerable.Range(100, 32).Select(b => (byte)b).ToArray()));
-        await using (var nats = new NatsClient(TestEnvironment.NatsAdminUrl))
+        await using var nats = new NatsClient(TestEnvironment.NatsAdminUrl);
+        var js = nats.CreateJetStreamContext();
+        ulong lastForged = 0;
+        foreach (var (forged, headers) in new (AuditEvent, Func<string, byte[], NatsHeaders?>)[]
         {
-            var js = nats.CreateJetStreamContext();
-            foreach (var (forged, headers) in new (AuditEvent, Func<string, byte[], NatsHeaders?>)[]
-            {
-                (unsigned, (_, _) => null),
-                (otherKey, (subject, payload) => anotherDeployment.HeadersFor(subject, payload)),
-                (garbled, (_, _) => new NatsHeaders { [AuditSigner.Header] = "1:not-a-signature" }),
-            })
-            {
-                var (subject, payload) = (stream.SubjectFor(forged), JsonSerializer.SerializeToUtf8Bytes(forged, JetStreamAuditLog.Json));
-                var ack = await js.PublishAsync(subject, payload, headers: headers(subject, payload));
-                ack.EnsureSuccess();
-            }
+            (unsigned, (_, _) => null),
+            (otherKey, (subject, payload) => anotherDeployment.HeadersFor(subject, payload)),
+            (garbled, (_, _) => new NatsHeaders { [AuditSigner.Header] = "1:not-a-signature" }),
+        })
+        {
+            var (subject, payload) = (stream.SubjectFor(forged), JsonSerializer.SerializeToUtf8Bytes(forged, JetStreamAuditLog.Json));
+            var ack = await js.PublishAsync(subject, payload, headers: headers(subject, payload));
+            ack.EnsureSuccess();
+            lastForged = Math.Max(lastForged, ack.Seq);
         }
 
-        // A later genuine event: once it is stored, the forged messages have been through a writer.
+        // The writers share one durable consumer: once its ack floor passes the forged messages, every writer is
+        // done with them (dropped, or stored), whichever silo took them.
+        var consumer = AuditSilos.All<Microsoft.Extensions.Options.IOptions<AuditOptions>>(cluster)[0].Value.Consumer;
+        await Cluster.Eventually.ReachAsync(async () => (await js.GetConsumerAsync(stream.Name, consumer)).Info.AckFloor.StreamSeq,
+            floor => floor >= lastForged, TimeSpan.FromSeconds(30), "the audit writers acknowledging the forged messages");
         var later = AuditTestEvents.ToolCall(tenant, tool: "later");
         await Audit.RecordAsync(later);
         await AuditRows.WaitForAsync(cluster.Database, tenant, id: later.Id);
-        await Task.Delay(TimeSpan.FromSeconds(1)); // a forged message may sit in the other silo's batch
 
         var rows = await AuditRows.ListAsync(cluster.Database, tenant);
         Assert.Equal([(1L, genuine.Id), (2L, later.Id)], rows.Select(r => (r.Seq, r.Id)));
