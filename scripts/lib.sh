@@ -164,7 +164,7 @@ start_nats() {
 # Ours is running: the pid file names a live nats-server started with this data directory's config.
 nats_running() { # dir
   local pid; pid="$(cat "$1/nats.pid" 2>/dev/null)" || return 1
-  [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-c $1/nats.conf"
+  [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "-c $1/nats.conf"
 }
 
 stop_nats() {
