@@ -7,7 +7,7 @@ using Grpc.Core;
 namespace Coworker.Gateway.GrpcServices;
 
 /// <summary>coworker.v1.AgentService: listing and start/stop through the REST agents endpoints' own rules (<see cref="AgentsApi"/>).</summary>
-public sealed class AgentGrpcService(IClusterClient cluster, AgentKeyCache keys) : AgentService.AgentServiceBase
+internal sealed class AgentGrpcService(IClusterClient cluster, AgentKeyCache keys) : AgentService.AgentServiceBase
 {
     public override async Task<ListAgentsResponse> ListAgents(ListAgentsRequest request, ServerCallContext context)
     {

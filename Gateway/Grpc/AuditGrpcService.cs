@@ -13,7 +13,7 @@ namespace Coworker.Gateway.GrpcServices;
 /// coworker.v1.AuditService: the REST audit query (<see cref="AuditApi"/>), and a follow that repeats that query after
 /// the last seq it sent until the caller cancels, so it answers with the same rows, filters and access rules.
 /// </summary>
-public sealed class AuditGrpcService(IClusterClient cluster) : AuditService.AuditServiceBase
+internal sealed class AuditGrpcService(IClusterClient cluster) : AuditService.AuditServiceBase
 {
     /// <summary>How long a follow waits after a query that found the tenant's log drained.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);

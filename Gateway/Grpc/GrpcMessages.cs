@@ -11,7 +11,7 @@ using V1ToolStatus = Coworker.Grpc.V1.ToolStatus;
 namespace Coworker.Gateway.GrpcServices;
 
 /// <summary>From the grains' records to the coworker.v1 messages (and the two enums back).</summary>
-public static class GrpcMessages
+internal static class GrpcMessages
 {
     public static ToolStatus? Status(V1ToolStatus status) => status switch
     {

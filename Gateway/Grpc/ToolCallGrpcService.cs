@@ -10,7 +10,7 @@ namespace Coworker.Gateway.GrpcServices;
 /// coworker.v1.ToolCallService: the governed call of <see cref="GovernedToolCall"/>, as REST makes it; refusals become
 /// statuses through <see cref="GrpcErrors"/>.
 /// </summary>
-public sealed class ToolCallGrpcService(IClusterClient cluster) : ToolCallService.ToolCallServiceBase
+internal sealed class ToolCallGrpcService(IClusterClient cluster) : ToolCallService.ToolCallServiceBase
 {
     public override async Task<CallToolResponse> CallTool(CallToolRequest request, ServerCallContext context)
     {

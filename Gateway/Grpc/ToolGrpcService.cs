@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace Coworker.Gateway.GrpcServices;
 
 /// <summary>coworker.v1.ToolService: the REST tools endpoints' own handlers (<see cref="ToolsApi"/>), answered as messages.</summary>
-public sealed class ToolGrpcService(IClusterClient cluster) : ToolService.ToolServiceBase
+internal sealed class ToolGrpcService(IClusterClient cluster) : ToolService.ToolServiceBase
 {
     public override async Task<ListToolsResponse> ListTools(ListToolsRequest request, ServerCallContext context)
     {

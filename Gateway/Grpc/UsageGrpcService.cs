@@ -6,7 +6,7 @@ using Grpc.Core;
 namespace Coworker.Gateway.GrpcServices;
 
 /// <summary>coworker.v1.UsageService: the agent's and the tenant's call usage, as GET .../agents/{a}/usage and .../usage.</summary>
-public sealed class UsageGrpcService(IClusterClient cluster) : UsageService.UsageServiceBase
+internal sealed class UsageGrpcService(IClusterClient cluster) : UsageService.UsageServiceBase
 {
     public override async Task<CallUsage> GetAgentUsage(GetAgentUsageRequest request, ServerCallContext context) =>
         (await AgentsApi.Agent(cluster, context.GetHttpContext().User, request.Tenant, request.Agent, TenantRole.Viewer)
