@@ -29,6 +29,7 @@ builder.Services.AddAuthenticationThrottle();
 builder.Services.AddHostedService<Coworker.Gateway.Events.GatewayEventListener>();
 builder.Services.AddCoworkerMcp(builder.Configuration);
 builder.Services.AddCoworkerGrpc();
+builder.AddGrpcEndpoint();
 
 var app = builder.Build();
 app.UseExceptionHandler(ProblemResults.HandlerOptions());

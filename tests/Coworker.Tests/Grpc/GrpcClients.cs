@@ -7,14 +7,14 @@ using Grpc.Net.Client;
 namespace Coworker.Tests.Grpc;
 
 /// <summary>
-/// gRPC channels to the Gateway fixture's real Kestrel port (HTTP/2 with prior knowledge on the same port as REST),
-/// carrying a key as REST clients do: "Authorization: Bearer ...".
+/// gRPC channels to the Gateway fixture's real gRPC port (HTTP/2 with prior knowledge), carrying a key as REST
+/// clients do: "Authorization: Bearer ...".
 /// </summary>
 public sealed class GrpcClients(GatewayFixture gateway, string? key) : IDisposable
 {
-    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(gateway.BaseAddress, new GrpcChannelOptions
+    private readonly GrpcChannel _channel = GrpcChannel.ForAddress(gateway.GrpcAddress, new GrpcChannelOptions
     {
-        HttpClient = key is null ? gateway.Anonymous() : gateway.WithKey(key),
+        HttpClient = WithKey(gateway.GrpcAddress, key),
         DisposeHttpClient = true,
     });
 
@@ -31,6 +31,17 @@ public sealed class GrpcClients(GatewayFixture gateway, string? key) : IDisposab
     public UsageService.UsageServiceClient Usage => new(_channel);
 
     public void Dispose() => _channel.Dispose();
+
+    private static HttpClient WithKey(Uri address, string? key)
+    {
+        var client = new HttpClient { BaseAddress = address };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
 
     /// <summary>The call's failure, asserting its status code; its google.rpc.Status carries the details.</summary>
     public static async Task<Google.Rpc.Status> AssertFailsAsync(StatusCode code, Func<Task> call)
