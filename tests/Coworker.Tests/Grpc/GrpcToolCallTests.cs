@@ -42,8 +42,9 @@ public sealed class GrpcToolCallTests(GatewayFixture gateway)
         Assert.Contains("petId", invalid.Message, StringComparison.Ordinal);
         Assert.Equal("arguments", Assert.Single(invalid.GetDetail<BadRequest>()!.FieldViolations).Field);
 
+        // A name no tool can have is not found, as on REST (a well-formed unknown name is simply not granted).
         await GrpcClients.AssertFailsAsync(StatusCode.NotFound,
-            () => agent.ToolCalls.CallToolAsync(new CallToolRequest { Tenant = scenario.Tenant, Agent = "bot", Tool = "no_such_tool" }).ResponseAsync);
+            () => agent.ToolCalls.CallToolAsync(new CallToolRequest { Tenant = scenario.Tenant, Agent = "bot", Tool = "no such tool" }).ResponseAsync);
     }
 
     [Fact]
