@@ -1,3 +1,4 @@
+using Coworker.ServiceDefaults;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Coworker.Gateway.GrpcServices;
@@ -11,11 +12,9 @@ namespace Coworker.Gateway.GrpcServices;
 /// </summary>
 public static class GrpcEndpoint
 {
-    public const string PortKey = "Coworker:Grpc:Port";
-
     public static WebApplicationBuilder AddGrpcEndpoint(this WebApplicationBuilder builder)
     {
-        var port = builder.Configuration.GetValue<int?>(PortKey) ?? 0;
+        var port = builder.Configuration.GetValue<int?>(ConfigKeys.GrpcPort) ?? 0;
         if (port <= 0)
         {
             return builder;

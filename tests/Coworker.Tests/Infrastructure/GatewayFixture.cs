@@ -33,12 +33,13 @@ public class GatewayFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var port = await BeforeGatewayStartsAsync(settings);
         var grpcPort = FreeLoopbackPort();
-        settings[Coworker.Gateway.GrpcServices.GrpcEndpoint.PortKey] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings[ConfigKeys.GrpcPort] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _factory = new GatewayFactory(Cluster, settings, port, grpcPort);
         _factory.UseKestrel(port);
         _factory.StartServer();
-        using var probe = _factory.CreateClient();
-        BaseAddress = probe.BaseAddress!;
+        // The REST address is the one not on the gRPC port (the factory's own choice, its last address, is gRPC's).
+        BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(address => new Uri(address)).First(address => address.Port != grpcPort).GetLeftPart(UriPartial.Authority));
         GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
     }
 
@@ -84,16 +85,16 @@ public class GatewayFixture : IAsyncLifetime
         : WebApplicationFactory<GatewayMarker>
     {
         /// <summary>
-        /// As the factory does for its Kestrel port, plus the gRPC port: the factory would bind its one address only.
-        /// The REST address stays last, where the factory reads its clients' base address from.
+        /// As the factory does for its Kestrel port, plus the gRPC port after it: the factory would bind its one address
+        /// only. REST stays first, where the Gateway takes its own MCP URL from when none is configured.
         /// </summary>
         protected override IHost CreateHost(IHostBuilder builder)
         {
             var host = builder.Build();
             var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
             addresses.Addresses.Clear();
-            addresses.Addresses.Add($"http://127.0.0.1:{grpcPort}");
             addresses.Addresses.Add($"http://127.0.0.1:{port}");
+            addresses.Addresses.Add($"http://127.0.0.1:{grpcPort}");
             addresses.PreferHostingUrls = true;
             host.Start();
             return host;
