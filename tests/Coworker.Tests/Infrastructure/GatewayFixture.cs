@@ -74,7 +74,8 @@ public class GatewayFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>A loopback port free now (a fixed port that a setting must name before the server binds it).</summary>
+    internal static int FreeLoopbackPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
