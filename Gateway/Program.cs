@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Coworker.Gateway;
 using Coworker.Gateway.Apis;
 using Coworker.Gateway.Authentication;
+using Coworker.Gateway.GrpcServices;
 using Coworker.Gateway.Mcp;
 using Coworker.ServiceDefaults;
 using Microsoft.AspNetCore.Authentication;
@@ -27,6 +28,8 @@ builder.Services.AddSingleton<AgentKeyCache>();
 builder.Services.AddAuthenticationThrottle();
 builder.Services.AddHostedService<Coworker.Gateway.Events.GatewayEventListener>();
 builder.Services.AddCoworkerMcp(builder.Configuration);
+builder.Services.AddCoworkerGrpc();
+builder.AddGrpcEndpoint();
 
 var app = builder.Build();
 app.UseExceptionHandler(ProblemResults.HandlerOptions());
@@ -56,5 +59,6 @@ app.MapRolesApi();
 app.MapCoworkerMcp();
 app.MapSecretsApi();
 app.MapAuditApi();
+app.MapCoworkerGrpc();
 
 app.Run();

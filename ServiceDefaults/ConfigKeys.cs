@@ -31,6 +31,9 @@ public static class ConfigKeys
     /// </summary>
     public const string McpCanonicalUrl = "Coworker:Mcp:CanonicalUrl";
 
+    /// <summary>The Gateway's HTTP/2-only gRPC port (docs/grpc.md); 0 turns gRPC off.</summary>
+    public const string GrpcPort = "Coworker:Grpc:Port";
+
     public const string DefaultClusterId = "coworker";
     public const string DefaultServiceId = "coworker";
 

@@ -203,7 +203,7 @@ stop_all_on_exit() {
   trap 'stop_all; exit 143' TERM
 }
 
-# What only the tests need: chromium for Studio browser tests, the MCP conformance suite (npm).
+# What only the tests need: chromium for Studio browser tests, the MCP conformance suite and the Node gRPC client (npm).
 install_test_prerequisites() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
@@ -212,22 +212,28 @@ install_test_prerequisites() {
     log "installing: ${missing[*]}"
     apt_install "${missing[@]}"
   fi
-  install_conformance_suite
+  install_node_test_packages
 }
 
-# @modelcontextprotocol/conformance, pinned by tests/conformance/package-lock.json (docs/mcp-conformance.md).
-# Installed only when tests/conformance/node_modules is missing; needs the machine's Node.js 20 and npm.
-install_conformance_suite() {
-  local dir="$ROOT/tests/conformance"
+# @modelcontextprotocol/conformance, pinned by tests/conformance/package-lock.json (docs/mcp-conformance.md), and the
+# Node gRPC client of tests/grpc-node (@grpc/grpc-js, @grpc/proto-loader; docs/grpc.md), pinned the same way.
+install_node_test_packages() {
+  npm_ci_once "$ROOT/tests/conformance" "the MCP conformance suite" "the MCP conformance test"
+  npm_ci_once "$ROOT/tests/grpc-node" "the Node gRPC client" "the Node gRPC client test"
+}
+
+# npm ci in DIR, only when DIR/node_modules is missing; needs the machine's Node.js 20 and npm.
+npm_ci_once() {
+  local dir="$1" what="$2" test="$3"
   [ -d "$dir/node_modules" ] && return 0
   if ! command -v npm >/dev/null; then
-    log "npm (Node.js 20) not found: the MCP conformance test will fail until 'npm ci' has run in tests/conformance"
+    log "npm (Node.js 20) not found: $test will fail until 'npm ci' has run in ${dir#"$ROOT"/}"
     return 0
   fi
-  log "installing the MCP conformance suite (npm ci in tests/conformance)"
+  log "installing $what (npm ci in ${dir#"$ROOT"/})"
   if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
     # No half-installed folder that the guard above would take for an installed one; the test says what is missing.
     rm -rf "$dir/node_modules"
-    log "npm ci failed in tests/conformance: the MCP conformance test will fail"
+    log "npm ci failed in ${dir#"$ROOT"/}: $test will fail"
   fi
 }

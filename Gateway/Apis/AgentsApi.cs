@@ -63,7 +63,7 @@ public static class AgentsApi
         return app;
     }
 
-    private static async Task<Ok<Page<AgentSummary>>> ListAgents(ClaimsPrincipal user, IClusterClient cluster, string tenant, int? limit, string? after)
+    internal static async Task<Ok<Page<AgentSummary>>> ListAgents(ClaimsPrincipal user, IClusterClient cluster, string tenant, int? limit, string? after)
     {
         var id = TenantAccess.Require(user, tenant, TenantRole.Viewer);
         await cluster.GetGrain<ITenantGrain>(id).GetAsync(); // 404 for an unknown tenant, not an empty list
@@ -91,7 +91,7 @@ public static class AgentsApi
     private static async Task<Ok<AgentInfo>> Act(IClusterClient cluster, ClaimsPrincipal user, string tenant, string agent, Func<IAgentGrain, Task<AgentInfo>> action) =>
         TypedResults.Ok(await action(Agent(cluster, user, tenant, agent, TenantRole.Member)));
 
-    private static IAgentGrain Agent(IClusterClient cluster, ClaimsPrincipal user, string tenant, string agent, TenantRole minimum)
+    internal static IAgentGrain Agent(IClusterClient cluster, ClaimsPrincipal user, string tenant, string agent, TenantRole minimum)
     {
         var tenantId = TenantAccess.Require(user, tenant, minimum);
         if (!Slug.IsValid(agent))

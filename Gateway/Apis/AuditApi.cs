@@ -27,7 +27,7 @@ public static class AuditApi
         return app;
     }
 
-    private static async Task<Ok<Page<AuditRecord>>> QueryAudit(
+    internal static async Task<Ok<Page<AuditRecord>>> QueryAudit(
         ClaimsPrincipal user, IClusterClient cluster, string tenant,
         string? kind, string? actor, string? target, string? outcome, DateTimeOffset? from, DateTimeOffset? to, int? limit, long? after)
     {
@@ -43,7 +43,7 @@ public static class AuditApi
     }
 
     // The grain key is the tenant: whatever the filters say, a query only ever reads that tenant's rows.
-    private static IAuditQueryGrain Audit(IClusterClient cluster, ClaimsPrincipal user, string tenant)
+    internal static IAuditQueryGrain Audit(IClusterClient cluster, ClaimsPrincipal user, string tenant)
     {
         if (tenant == AuditEvent.PlatformTenant)
         {

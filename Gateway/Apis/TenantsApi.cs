@@ -49,7 +49,7 @@ public static class TenantsApi
     private static async Task<Ok<TenantInfo>> GetTenant(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>
         TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(TenantAccess.Require(user, tenant, TenantRole.Viewer)).GetAsync());
 
-    private static async Task<Ok<Agents.CallUsage>> GetUsage(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>
+    internal static async Task<Ok<Agents.CallUsage>> GetUsage(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>
         TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(TenantAccess.Require(user, tenant, TenantRole.Viewer)).GetToolCallUsageAsync());
 
     private static async Task<Ok<TenantInfo>> UpdateTenant(ClaimsPrincipal user, IClusterClient cluster, string tenant, UpdateTenantRequest request)

@@ -36,7 +36,7 @@ public static class ToolsApi
         return app;
     }
 
-    private static async Task<Ok<Page<ToolSummary>>> ListTools(
+    internal static async Task<Ok<Page<ToolSummary>>> ListTools(
         ClaimsPrincipal user, IClusterClient cluster, string tenant, ToolStatus? status, string? source, string? text, int? limit, string? after)
     {
         var tenantId = TenantAccess.Require(user, tenant, TenantRole.Viewer);
@@ -46,7 +46,7 @@ public static class ToolsApi
         return TypedResults.Ok(new Page<ToolSummary>(items, items.Count == size ? items[^1].Name : null));
     }
 
-    private static async Task<Ok<IReadOnlyList<ToolSearchHit>>> SearchTools(
+    internal static async Task<Ok<IReadOnlyList<ToolSearchHit>>> SearchTools(
         ClaimsPrincipal user, IClusterClient cluster, string tenant, string? q, int? k, ToolStatus? status)
     {
         var tenantId = TenantAccess.Require(user, tenant, TenantRole.Viewer);
@@ -67,7 +67,7 @@ public static class ToolsApi
         return TypedResults.Ok(await cluster.GetGrain<IToolInvokerGrain>(0).TestRunAsync(tenantId, toolName, arguments, request?.Version));
     }
 
-    private static IToolGrain Tool(IClusterClient cluster, ClaimsPrincipal user, string tenant, string name, TenantRole minimum) =>
+    internal static IToolGrain Tool(IClusterClient cluster, ClaimsPrincipal user, string tenant, string name, TenantRole minimum) =>
         cluster.GetGrain<IToolGrain>(GrainKeys.Compose(TenantAccess.Require(user, tenant, minimum), ToolName(name)));
 
     /// <summary>Tool names are MCP names ([A-Za-z0-9_-], at most 64); anything else cannot exist.</summary>

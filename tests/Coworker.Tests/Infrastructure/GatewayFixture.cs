@@ -2,7 +2,11 @@ using System.Net.Http.Headers;
 using Coworker.Gateway;
 using Coworker.ServiceDefaults;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Coworker.Tests.Infrastructure;
 
@@ -20,16 +24,23 @@ public class GatewayFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The Gateway's HTTP/2-only gRPC endpoint (docs/grpc.md).</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var port = await BeforeGatewayStartsAsync(settings);
-        _factory = new GatewayFactory(Cluster, settings);
+        var grpcPort = FreeLoopbackPort();
+        settings[ConfigKeys.GrpcPort] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _factory = new GatewayFactory(Cluster, settings, port, grpcPort);
         _factory.UseKestrel(port);
         _factory.StartServer();
-        using var probe = _factory.CreateClient();
-        BaseAddress = probe.BaseAddress!;
+        // The REST address is the one not on the gRPC port (the factory's own choice, its last address, is gRPC's).
+        BaseAddress = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(address => new Uri(address)).First(address => address.Port != grpcPort).GetLeftPart(UriPartial.Authority));
+        GrpcAddress = new Uri($"http://127.0.0.1:{grpcPort}");
     }
 
     /// <summary>
@@ -63,8 +74,33 @@ public class GatewayFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    private sealed class GatewayFactory(ClusterFixture cluster, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<GatewayMarker>
+    /// <summary>A loopback port free now (a fixed port that a setting must name before the server binds it).</summary>
+    internal static int FreeLoopbackPort()
     {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class GatewayFactory(ClusterFixture cluster, IReadOnlyDictionary<string, string?> settings, int port, int grpcPort)
+        : WebApplicationFactory<GatewayMarker>
+    {
+        /// <summary>
+        /// As the factory does for its Kestrel port, plus the gRPC port after it: the factory would bind its one address
+        /// only. REST stays first, where the Gateway takes its own MCP URL from when none is configured.
+        /// </summary>
+        protected override IHost CreateHost(IHostBuilder builder)
+        {
+            var host = builder.Build();
+            var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            addresses.Addresses.Clear();
+            addresses.Addresses.Add($"http://127.0.0.1:{port}");
+            addresses.Addresses.Add($"http://127.0.0.1:{grpcPort}");
+            addresses.PreferHostingUrls = true;
+            host.Start();
+            return host;
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Coworker.Tests.Infrastructure;
 
 /// <summary>
@@ -46,15 +43,6 @@ public sealed class OAuthGatewayFixture : GatewayFixture
         {
             await UntrustedServer.DisposeAsync();
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
 
