@@ -18,6 +18,12 @@ internal sealed class AuditGrpcService(IClusterClient cluster) : AuditService.Au
     /// <summary>How long a follow waits after a query that found the tenant's log drained.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// The longest one follow runs before it ends normally. The credential is checked only when a call starts, so
+    /// this bounds how long a key revoked meanwhile keeps receiving events; clients resume with the last seq they saw.
+    /// </summary>
+    public static readonly TimeSpan MaxFollow = TimeSpan.FromMinutes(5);
+
     public override async Task<QueryAuditResponse> QueryAudit(QueryAuditRequest request, ServerCallContext context)
     {
         var page = await Query(context.GetHttpContext().User, request.Tenant, request.Filter, request.From?.ToDateTimeOffset(),
@@ -32,7 +38,9 @@ internal sealed class AuditGrpcService(IClusterClient cluster) : AuditService.Au
     public override async Task FollowAudit(FollowAuditRequest request, IServerStreamWriter<AuditEvent> responseStream, ServerCallContext context)
     {
         var user = context.GetHttpContext().User;
-        var cancel = context.CancellationToken;
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        lifetime.CancelAfter(MaxFollow);
+        var cancel = lifetime.Token;
         var after = request.AfterSeq;
         try
         {
@@ -53,7 +61,7 @@ internal sealed class AuditGrpcService(IClusterClient cluster) : AuditService.Au
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            // The caller cancelled or its deadline passed: the follow ends there, which is its normal end.
+            // The caller cancelled, its deadline passed or MaxFollow is reached: the follow ends there, its normal end.
         }
     }
 
