@@ -13,7 +13,7 @@ public static class GrpcSetup
     public static IServiceCollection AddCoworkerGrpc(this IServiceCollection services)
     {
         services.AddGrpc(options => options.Interceptors.Add<GrpcErrorInterceptor>())
-            // Uploads: the same limit as the REST import's body; every other service keeps gRPC's 4 MB default.
+            // Uploads: the same limit as the REST import's body; other services stay under the JSON API's 1 MiB body limit.
             .AddServiceOptions<ImportGrpcService>(options => options.MaxReceiveMessageSize = ImportGrpcService.MaxStartImportBytes);
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
