@@ -25,7 +25,7 @@ public static class TenantsApi
         return app;
     }
 
-    private static async Task<Ok<Page<TenantSummary>>> ListTenants(ClaimsPrincipal user, IClusterClient cluster, int? limit, string? after)
+    internal static async Task<Ok<Page<TenantSummary>>> ListTenants(ClaimsPrincipal user, IClusterClient cluster, int? limit, string? after)
     {
         if (!user.IsAdmin())
         {
@@ -46,7 +46,7 @@ public static class TenantsApi
         return TypedResults.Created($"/api/v1/tenants/{id}", info);
     }
 
-    private static async Task<Ok<TenantInfo>> GetTenant(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>
+    internal static async Task<Ok<TenantInfo>> GetTenant(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>
         TypedResults.Ok(await cluster.GetGrain<ITenantGrain>(TenantAccess.Require(user, tenant, TenantRole.Viewer)).GetAsync());
 
     internal static async Task<Ok<Agents.CallUsage>> GetUsage(ClaimsPrincipal user, IClusterClient cluster, string tenant) =>

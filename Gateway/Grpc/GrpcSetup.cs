@@ -27,6 +27,7 @@ public static class GrpcSetup
         app.MapGrpcService<AgentGrpcService>().RequireAuthorization();
         app.MapGrpcService<AuditGrpcService>().RequireAuthorization();
         app.MapGrpcService<UsageGrpcService>().RequireAuthorization();
+        app.MapGrpcService<TenantGrpcService>().RequireAuthorization();
         // Kestrel's body limit (UseBodyLimits, 1 MiB for the JSON API) must let the message and its 5-byte gRPC prefix through.
         app.MapGrpcService<ImportGrpcService>().RequireAuthorization()
             .WithMetadata(new BodyLimit(ImportGrpcService.MaxStartImportBytes + GrpcMessagePrefixBytes));

@@ -29,6 +29,7 @@ public enum Operation
     RevokeAgentKey,
     StartImport,
     GetImport,
+    GetTenant,
 }
 
 /// <summary>
@@ -69,5 +70,7 @@ public static class CrossTenantAndRoleCases
         (Caller.OtherTenantOwner, Operation.GetImport, HttpStatusCode.NotFound, StatusCode.NotFound),
         (Caller.Viewer, Operation.StartImport, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
         (Caller.Agent, Operation.GetImport, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
+        (Caller.OtherTenantOwner, Operation.GetTenant, HttpStatusCode.NotFound, StatusCode.NotFound),
+        (Caller.Viewer, Operation.GetTenant, HttpStatusCode.OK, StatusCode.OK),
     ];
 }

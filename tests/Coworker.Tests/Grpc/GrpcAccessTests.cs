@@ -63,6 +63,7 @@ public sealed class GrpcAccessTests(GatewayFixture gateway)
             // A URL the silo never fetches: every case of the table is refused before the job starts.
             Operation.StartImport => http.PostJsonAsync($"{tenant}/imports", new { sourceId = "table", url = NoSuchUrl }),
             Operation.GetImport => http.GetAsync($"{tenant}/imports/{NoSuchImport}"),
+            Operation.GetTenant => http.GetAsync(tenant),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }
@@ -86,6 +87,7 @@ public sealed class GrpcAccessTests(GatewayFixture gateway)
                 Operation.RevokeAgentKey => clients.Agents.RevokeAgentKeyAsync(new RevokeAgentKeyRequest { Tenant = tenant, Agent = "bot", KeyId = NoSuchKey }).ResponseAsync,
                 Operation.StartImport => clients.Imports.StartImportAsync(new StartImportRequest { Tenant = tenant, SourceId = "table", Url = NoSuchUrl }).ResponseAsync,
                 Operation.GetImport => clients.Imports.GetImportAsync(new GetImportRequest { Tenant = tenant, Id = NoSuchImport }).ResponseAsync,
+                Operation.GetTenant => clients.Tenants.GetTenantAsync(new GetTenantRequest { Tenant = tenant }).ResponseAsync,
                 _ => throw new ArgumentOutOfRangeException(nameof(operation)),
             };
             await call;

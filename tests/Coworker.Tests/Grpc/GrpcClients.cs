@@ -32,6 +32,8 @@ public sealed class GrpcClients(GatewayFixture gateway, string? key) : IDisposab
 
     public ImportService.ImportServiceClient Imports => new(_channel);
 
+    public TenantService.TenantServiceClient Tenants => new(_channel);
+
     public void Dispose() => _channel.Dispose();
 
     private static HttpClient WithKey(Uri address, string? key)
