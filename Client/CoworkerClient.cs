@@ -70,8 +70,10 @@ public sealed class CoworkerClient : IDisposable
     /// <summary>The channel options <see cref="CoworkerClient(CoworkerClientOptions)"/> and <c>AddCoworkerClient</c> use.</summary>
     internal static GrpcChannelOptions CreateChannelOptions(CoworkerClientOptions options) => new()
     {
+        // Not ThrowOperationCanceledOnCancellation: it turns a passed deadline into OperationCanceledException too,
+        // while callers need to tell their own cancellation (OperationCanceledException) from a deadline
+        // (CoworkerException with DeadlineExceeded); CoworkerErrors.Map makes that distinction.
         ServiceConfig = CoworkerServiceConfig.Create(options.MaxReadAttempts),
-        ThrowOperationCanceledOnCancellation = true,
     };
 
     private static CallSettings Settings(CoworkerClientOptions options)

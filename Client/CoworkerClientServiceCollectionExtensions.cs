@@ -37,10 +37,6 @@ public static class CoworkerClientServiceCollectionExtensions
         where TClient : class =>
         services.AddGrpcClient<TClient>((sp, o) => o.Address = sp.GetRequiredService<IOptions<CoworkerClientOptions>>().Value.Address)
             .ConfigureChannel((sp, channel) =>
-            {
-                var options = CoworkerClient.CreateChannelOptions(sp.GetRequiredService<IOptions<CoworkerClientOptions>>().Value);
-                channel.ServiceConfig = options.ServiceConfig;
-                channel.ThrowOperationCanceledOnCancellation = options.ThrowOperationCanceledOnCancellation;
-            })
+                channel.ServiceConfig = CoworkerClient.CreateChannelOptions(sp.GetRequiredService<IOptions<CoworkerClientOptions>>().Value).ServiceConfig)
             .AddInterceptor(InterceptorScope.Client, sp => new BearerInterceptor(sp.GetRequiredService<IOptions<CoworkerClientOptions>>().Value.ApiKey));
 }
