@@ -41,16 +41,16 @@ public static class AgentsApi
             .WithName("TerminateAgent").WithSummary("Final: the agent can be read but never changed again.");
         api.MapPost("/{agent}/keys", async Task<Created<IssuedAgentKey>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, CreateAgentKeyRequest request) =>
             {
-                var issued = await Agent(cluster, user, tenant, agent, TenantRole.Owner).CreateApiKeyAsync(request.Name ?? "");
+                var issued = await CreateAgentKey(user, cluster, tenant, agent, request.Name);
                 return TypedResults.Created($"/api/v1/tenants/{tenant}/agents/{agent}/keys/{issued.Info.KeyId}", issued);
             })
             .WithName("CreateAgentKey").WithSummary("Issue an API key the agent uses at the MCP endpoint; shown only in this response (Owner).");
         api.MapGet("/{agent}/keys", async Task<Ok<IReadOnlyList<AgentKeyInfo>>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
-                TypedResults.Ok(await Agent(cluster, user, tenant, agent, TenantRole.Member).ListApiKeysAsync()))
+                TypedResults.Ok(await ListAgentKeys(user, cluster, tenant, agent)))
             .WithName("ListAgentKeys").WithSummary("The agent's API keys, masked (Member).");
         api.MapDelete("/{agent}/keys/{keyId}", async Task<NoContent> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, string keyId) =>
             {
-                await Agent(cluster, user, tenant, agent, TenantRole.Owner).RevokeApiKeyAsync(keyId);
+                await RevokeAgentKey(user, cluster, tenant, agent, keyId);
                 return TypedResults.NoContent();
             })
             .WithName("RevokeAgentKey").WithSummary("Revoke one of the agent's API keys (Owner).");
@@ -87,6 +87,15 @@ public static class AgentsApi
         var roles = request.Roles ?? (await grain.GetAsync()).Config.Roles;
         return TypedResults.Ok(await grain.UpdateConfigAsync(request.ToConfig() with { Roles = roles }));
     }
+
+    internal static Task<IssuedAgentKey> CreateAgentKey(ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, string? name) =>
+        Agent(cluster, user, tenant, agent, TenantRole.Owner).CreateApiKeyAsync(name ?? "");
+
+    internal static Task<IReadOnlyList<AgentKeyInfo>> ListAgentKeys(ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent) =>
+        Agent(cluster, user, tenant, agent, TenantRole.Member).ListApiKeysAsync();
+
+    internal static Task RevokeAgentKey(ClaimsPrincipal user, IClusterClient cluster, string tenant, string agent, string keyId) =>
+        Agent(cluster, user, tenant, agent, TenantRole.Owner).RevokeApiKeyAsync(keyId);
 
     private static async Task<Ok<AgentInfo>> Act(IClusterClient cluster, ClaimsPrincipal user, string tenant, string agent, Func<IAgentGrain, Task<AgentInfo>> action) =>
         TypedResults.Ok(await action(Agent(cluster, user, tenant, agent, TenantRole.Member)));

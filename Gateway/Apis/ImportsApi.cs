@@ -19,21 +19,29 @@ public static class ImportsApi
             .WithName("StartImport")
             .WithSummary("Import an API description: multipart upload (file, sourceId[, baseUrl, oauthProvider, toolPrefix]) or JSON { sourceId, url[, toolPrefix] }. Answers 202 with the job; 409 when toolPrefix differs from the one the source was first imported with.");
         api.MapGet("/{id}", async Task<Ok<ImportJobInfo>> (ClaimsPrincipal user, IClusterClient cluster, string tenant, string id) =>
-            {
-                var tenantId = TenantAccess.Require(user, tenant, TenantRole.Viewer);
-                return TypedResults.Ok(await cluster.GetGrain<IImportJobGrain>(GrainKeys.Compose(tenantId, JobId(id))).GetAsync());
-            })
+                TypedResults.Ok(await Job(user, cluster, tenant, id).GetAsync()))
             .WithName("GetImport").WithSummary("Status, progress (operations done / total), tool changes and per-operation problems.");
         return app;
     }
 
-    private static async Task<Accepted<ImportJobInfo>> StartImport(ClaimsPrincipal user, IClusterClient cluster, string tenant, HttpRequest http)
+    private static Task<Accepted<ImportJobInfo>> StartImport(ClaimsPrincipal user, IClusterClient cluster, string tenant, HttpRequest http) =>
+        Start(user, cluster, tenant, () => ReadRequestAsync(http));
+
+    /// <summary>Starts a job (Member); the caller's access is checked before <paramref name="read"/> takes the body.</summary>
+    internal static async Task<Accepted<ImportJobInfo>> Start(ClaimsPrincipal user, IClusterClient cluster, string tenant, Func<Task<ImportRequest>> read)
     {
         var tenantId = TenantAccess.Require(user, tenant, TenantRole.Member);
-        var request = await ReadRequestAsync(http);
+        var request = await read();
         var id = Guid.NewGuid().ToString("N")[..16];
         var info = await cluster.GetGrain<IImportJobGrain>(GrainKeys.Compose(tenantId, id)).StartAsync(request);
         return TypedResults.Accepted($"/api/v1/tenants/{tenantId}/imports/{id}", info);
+    }
+
+    /// <summary>The job REST polls (Viewer); another tenant's or a malformed id is not found.</summary>
+    internal static IImportJobGrain Job(ClaimsPrincipal user, IClusterClient cluster, string tenant, string id)
+    {
+        var tenantId = TenantAccess.Require(user, tenant, TenantRole.Viewer);
+        return cluster.GetGrain<IImportJobGrain>(GrainKeys.Compose(tenantId, JobId(id)));
     }
 
     private static async Task<ImportRequest> ReadRequestAsync(HttpRequest http)

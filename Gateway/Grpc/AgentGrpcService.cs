@@ -24,6 +24,46 @@ internal sealed class AgentGrpcService(IClusterClient cluster, AgentKeyCache key
 
     public override Task<Agent> StopAgent(AgentRef request, ServerCallContext context) => Act(request, context, grain => grain.StopAsync());
 
+    public override Task<Agent> SuspendAgent(SuspendAgentRequest request, ServerCallContext context) =>
+        Act(new AgentRef { Tenant = request.Tenant, Agent = request.Agent }, context,
+            grain => grain.SuspendAsync(ToolGrpcService.Blank(request.Reason), request.Until?.ToDateTimeOffset()));
+
+    public override Task<Agent> ResumeAgent(AgentRef request, ServerCallContext context) => Act(request, context, grain => grain.ResumeAsync());
+
+    public override Task<Agent> TerminateAgent(AgentRef request, ServerCallContext context) => Act(request, context, grain => grain.TerminateAsync());
+
+    public override async Task<IssuedAgentKey> CreateAgentKey(CreateAgentKeyRequest request, ServerCallContext context)
+    {
+        var issued = await AgentsApi.CreateAgentKey(context.GetHttpContext().User, cluster, request.Tenant, request.Agent, request.Name)
+            .WaitAsync(context.CancellationToken);
+        return new IssuedAgentKey { Info = issued.Info.ToMessage(), Key = issued.Key };
+    }
+
+    public override async Task<ListAgentKeysResponse> ListAgentKeys(AgentRef request, ServerCallContext context) =>
+        new()
+        {
+            Keys =
+            {
+                (await AgentsApi.ListAgentKeys(context.GetHttpContext().User, cluster, request.Tenant, request.Agent)
+                    .WaitAsync(context.CancellationToken)).Select(key => key.ToMessage()),
+            },
+        };
+
+    public override async Task<RevokeAgentKeyResponse> RevokeAgentKey(RevokeAgentKeyRequest request, ServerCallContext context)
+    {
+        try
+        {
+            await AgentsApi.RevokeAgentKey(context.GetHttpContext().User, cluster, request.Tenant, request.Agent, request.KeyId)
+                .WaitAsync(context.CancellationToken);
+            return new RevokeAgentKeyResponse();
+        }
+        finally
+        {
+            // As AgentKeyCacheEndpointFilter does for REST: the revoked key is refused on its next request here.
+            keys.EvictAgent(request.Tenant, request.Agent);
+        }
+    }
+
     private async Task<Agent> Act(AgentRef request, ServerCallContext context, Func<Coworker.Agents.IAgentGrain, Task<Coworker.Agents.AgentInfo>> action)
     {
         try

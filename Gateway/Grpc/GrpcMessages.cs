@@ -103,6 +103,11 @@ internal static class GrpcMessages
         CreatedAt = Timestamp.FromDateTimeOffset(agent.CreatedAt), UpdatedAt = Timestamp.FromDateTimeOffset(agent.UpdatedAt), Version = agent.Version,
     };
 
+    public static AgentKey ToMessage(this Coworker.Agents.AgentKeyInfo key) => new()
+    {
+        KeyId = key.KeyId, Name = key.Name, Prefix = key.Prefix, CreatedAt = Timestamp.FromDateTimeOffset(key.CreatedAt),
+    };
+
     public static Coworker.Grpc.V1.AuditEvent ToMessage(this AuditRecord record) => new()
     {
         Id = record.Id.ToString(), Tenant = record.Tenant, Seq = record.Seq, At = Timestamp.FromDateTimeOffset(record.At),

@@ -7,9 +7,14 @@ namespace Coworker.Gateway.GrpcServices;
 /// </summary>
 public static class GrpcSetup
 {
+    /// <summary>The length-prefixed message framing of gRPC: a compressed flag and a 4-byte length.</summary>
+    private const int GrpcMessagePrefixBytes = 5;
+
     public static IServiceCollection AddCoworkerGrpc(this IServiceCollection services)
     {
-        services.AddGrpc(options => options.Interceptors.Add<GrpcErrorInterceptor>());
+        services.AddGrpc(options => options.Interceptors.Add<GrpcErrorInterceptor>())
+            // Uploads: the same limit as the REST import's body; other services stay under the JSON API's 1 MiB body limit.
+            .AddServiceOptions<ImportGrpcService>(options => options.MaxReceiveMessageSize = ImportGrpcService.MaxStartImportBytes);
         services.AddGrpcHealthChecks();
         services.AddGrpcReflection();
         return services;
@@ -22,6 +27,9 @@ public static class GrpcSetup
         app.MapGrpcService<AgentGrpcService>().RequireAuthorization();
         app.MapGrpcService<AuditGrpcService>().RequireAuthorization();
         app.MapGrpcService<UsageGrpcService>().RequireAuthorization();
+        // Kestrel's body limit (UseBodyLimits, 1 MiB for the JSON API) must let the message and its 5-byte gRPC prefix through.
+        app.MapGrpcService<ImportGrpcService>().RequireAuthorization()
+            .WithMetadata(new BodyLimit(ImportGrpcService.MaxStartImportBytes + GrpcMessagePrefixBytes));
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         return app;

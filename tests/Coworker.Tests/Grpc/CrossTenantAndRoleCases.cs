@@ -24,6 +24,11 @@ public enum Operation
     QueryAudit,
     TenantUsage,
     CallTool,
+    CreateAgentKey,
+    ListAgentKeys,
+    RevokeAgentKey,
+    StartImport,
+    GetImport,
 }
 
 /// <summary>
@@ -53,5 +58,16 @@ public static class CrossTenantAndRoleCases
         (Caller.Agent, Operation.ListTools, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
         (Caller.Agent, Operation.QueryAudit, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
         (Caller.Agent, Operation.CallTool, HttpStatusCode.OK, StatusCode.OK),
+        (Caller.OtherTenantOwner, Operation.CreateAgentKey, HttpStatusCode.NotFound, StatusCode.NotFound),
+        (Caller.OtherTenantOwner, Operation.ListAgentKeys, HttpStatusCode.NotFound, StatusCode.NotFound),
+        (Caller.Viewer, Operation.ListAgentKeys, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
+        (Caller.Member, Operation.ListAgentKeys, HttpStatusCode.OK, StatusCode.OK),
+        (Caller.Member, Operation.CreateAgentKey, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
+        (Caller.Member, Operation.RevokeAgentKey, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
+        (Caller.Agent, Operation.CreateAgentKey, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
+        (Caller.OtherTenantOwner, Operation.StartImport, HttpStatusCode.NotFound, StatusCode.NotFound),
+        (Caller.OtherTenantOwner, Operation.GetImport, HttpStatusCode.NotFound, StatusCode.NotFound),
+        (Caller.Viewer, Operation.StartImport, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
+        (Caller.Agent, Operation.GetImport, HttpStatusCode.Forbidden, StatusCode.PermissionDenied),
     ];
 }

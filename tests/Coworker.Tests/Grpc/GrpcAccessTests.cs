@@ -12,6 +12,10 @@ namespace Coworker.Tests.Grpc;
 [Collection(GatewayCollection.Name)]
 public sealed class GrpcAccessTests(GatewayFixture gateway)
 {
+    private const string NoSuchKey = "nosuchkey";
+    private const string NoSuchUrl = "http://127.0.0.1:9/openapi.json";
+    private const string NoSuchImport = "0123456789abcdef";
+
     [Fact]
     public async Task CrossTenantAndRoleChecksAnswerOverGrpcExactlyAsOverRest()
     {
@@ -53,6 +57,12 @@ public sealed class GrpcAccessTests(GatewayFixture gateway)
             Operation.QueryAudit => http.GetAsync($"{tenant}/audit"),
             Operation.TenantUsage => http.GetAsync($"{tenant}/usage"),
             Operation.CallTool => http.PostJsonAsync($"{tenant}/agents/bot/tools/{scenario.Tools["GET /pets/{petId}"]}/call", new { petId = 1 }),
+            Operation.CreateAgentKey => http.PostJsonAsync($"{tenant}/agents/bot/keys", new { name = "table" }),
+            Operation.ListAgentKeys => http.GetAsync($"{tenant}/agents/bot/keys"),
+            Operation.RevokeAgentKey => http.DeleteAsync($"{tenant}/agents/bot/keys/{NoSuchKey}"),
+            // A URL the silo never fetches: every case of the table is refused before the job starts.
+            Operation.StartImport => http.PostJsonAsync($"{tenant}/imports", new { sourceId = "table", url = NoSuchUrl }),
+            Operation.GetImport => http.GetAsync($"{tenant}/imports/{NoSuchImport}"),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }
@@ -71,6 +81,11 @@ public sealed class GrpcAccessTests(GatewayFixture gateway)
                 Operation.TenantUsage => clients.Usage.GetTenantUsageAsync(new GetTenantUsageRequest { Tenant = tenant }).ResponseAsync,
                 Operation.CallTool => clients.ToolCalls.CallToolAsync(GrpcToolCallTests.Call(scenario, "GET /pets/{petId}",
                     new Struct { Fields = { ["petId"] = Value.ForNumber(1) } })).ResponseAsync,
+                Operation.CreateAgentKey => clients.Agents.CreateAgentKeyAsync(new CreateAgentKeyRequest { Tenant = tenant, Agent = "bot", Name = "table" }).ResponseAsync,
+                Operation.ListAgentKeys => clients.Agents.ListAgentKeysAsync(new AgentRef { Tenant = tenant, Agent = "bot" }).ResponseAsync,
+                Operation.RevokeAgentKey => clients.Agents.RevokeAgentKeyAsync(new RevokeAgentKeyRequest { Tenant = tenant, Agent = "bot", KeyId = NoSuchKey }).ResponseAsync,
+                Operation.StartImport => clients.Imports.StartImportAsync(new StartImportRequest { Tenant = tenant, SourceId = "table", Url = NoSuchUrl }).ResponseAsync,
+                Operation.GetImport => clients.Imports.GetImportAsync(new GetImportRequest { Tenant = tenant, Id = NoSuchImport }).ResponseAsync,
                 _ => throw new ArgumentOutOfRangeException(nameof(operation)),
             };
             await call;
@@ -82,7 +97,7 @@ public sealed class GrpcAccessTests(GatewayFixture gateway)
         }
     }
 
-    private static async Task<string> UserKeyAsync(McpScenario scenario, TenantRole role)
+    internal static async Task<string> UserKeyAsync(McpScenario scenario, TenantRole role)
     {
         var user = $"{role.ToString().ToLowerInvariant()}@example.com";
         await (await scenario.Catalog.Owner.PutAsync($"/api/v1/tenants/{scenario.Tenant}/users/{user}",

@@ -30,6 +30,8 @@ public sealed class GrpcClients(GatewayFixture gateway, string? key) : IDisposab
 
     public UsageService.UsageServiceClient Usage => new(_channel);
 
+    public ImportService.ImportServiceClient Imports => new(_channel);
+
     public void Dispose() => _channel.Dispose();
 
     private static HttpClient WithKey(Uri address, string? key)
