@@ -62,4 +62,27 @@ public sealed class AgentsClient
     public Task<Agent> StopAsync(string agent, CancellationToken cancellationToken = default) =>
         CoworkerErrors.CallAsync(_agents.StopAgentAsync(new AgentRef { Tenant = _settings.Tenant, Agent = agent },
             _settings.Unary(cancellationToken)), cancellationToken);
+
+    /// <summary>Issues an API key for the agent (Owner). The plain key is in this answer only: store it now.</summary>
+    /// <param name="agent">The agent's id.</param>
+    /// <param name="name">A label to recognise the key by.</param>
+    /// <param name="cancellationToken">Stops waiting; a key issued meanwhile stays valid (revoke it by its id).</param>
+    public Task<IssuedAgentKey> CreateKeyAsync(string agent, string name, CancellationToken cancellationToken = default) =>
+        CoworkerErrors.CallAsync(_agents.CreateAgentKeyAsync(new CreateAgentKeyRequest { Tenant = _settings.Tenant, Agent = agent, Name = name },
+            _settings.Unary(cancellationToken)), cancellationToken);
+
+    /// <summary>The agent's keys, masked: ids, names and prefixes, never the keys (Member).</summary>
+    /// <param name="agent">The agent's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<IReadOnlyList<AgentKey>> ListKeysAsync(string agent, CancellationToken cancellationToken = default) =>
+        (await CoworkerErrors.CallAsync(_agents.ListAgentKeysAsync(new AgentRef { Tenant = _settings.Tenant, Agent = agent },
+            _settings.Unary(cancellationToken)), cancellationToken).ConfigureAwait(false)).Keys;
+
+    /// <summary>Revokes one of the agent's keys (Owner): calls with it are refused from then on.</summary>
+    /// <param name="agent">The agent's id.</param>
+    /// <param name="keyId">The key's id, from <see cref="ListKeysAsync"/> or <see cref="CreateKeyAsync"/>.</param>
+    /// <param name="cancellationToken">Stops waiting; a revocation that reached the Gateway still completes.</param>
+    public Task RevokeKeyAsync(string agent, string keyId, CancellationToken cancellationToken = default) =>
+        CoworkerErrors.CallAsync(_agents.RevokeAgentKeyAsync(new RevokeAgentKeyRequest { Tenant = _settings.Tenant, Agent = agent, KeyId = keyId },
+            _settings.Unary(cancellationToken)), cancellationToken);
 }

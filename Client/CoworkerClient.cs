@@ -7,7 +7,7 @@ namespace Coworker.Client;
 
 /// <summary>
 /// The Coworker gRPC API for one tenant: <see cref="Tools"/>, <see cref="Agents"/>, <see cref="Audit"/> and
-/// <see cref="Usage"/>. Thread-safe; create one and share it (or resolve it through <c>AddCoworkerClient</c>).
+/// <see cref="Usage"/> and <see cref="Imports"/>. Thread-safe; create one and share it (or resolve it through <c>AddCoworkerClient</c>).
 /// Failures are <see cref="CoworkerException"/> subclasses; cancellation is <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class CoworkerClient : IDisposable
@@ -26,7 +26,7 @@ public sealed class CoworkerClient : IDisposable
         }
 
         _ownedChannel = GrpcChannel.ForAddress(options.Address, CreateChannelOptions(options));
-        (Tools, Agents, Audit, Usage) = Create(WithKey(_ownedChannel, options.ApiKey), Settings(options));
+        (Tools, Agents, Audit, Usage, Imports) = Create(WithKey(_ownedChannel, options.ApiKey), Settings(options));
     }
 
     /// <summary>
@@ -39,23 +39,25 @@ public sealed class CoworkerClient : IDisposable
     public CoworkerClient(GrpcChannel channel, string tenant, string? apiKey = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(channel);
-        (Tools, Agents, Audit, Usage) = Create(WithKey(channel, apiKey), Settings(new CoworkerClientOptions { Tenant = tenant, Timeout = timeout }));
+        (Tools, Agents, Audit, Usage, Imports) = Create(WithKey(channel, apiKey), Settings(new CoworkerClientOptions { Tenant = tenant, Timeout = timeout }));
     }
 
     internal CoworkerClient(ToolService.ToolServiceClient tools, ToolCallService.ToolCallServiceClient calls, AgentService.AgentServiceClient agents,
-        AuditService.AuditServiceClient audit, UsageService.UsageServiceClient usage, CoworkerClientOptions options)
+        AuditService.AuditServiceClient audit, UsageService.UsageServiceClient usage, ImportService.ImportServiceClient imports,
+        CoworkerClientOptions options)
     {
         var settings = Settings(options);
         Tools = new ToolsClient(tools, calls, settings);
         Agents = new AgentsClient(agents, settings);
         Audit = new AuditClient(audit, settings);
         Usage = new UsageClient(usage, settings);
+        Imports = new ImportsClient(imports, settings);
     }
 
     /// <summary>Tools: list, get, search, and the governed call.</summary>
     public ToolsClient Tools { get; }
 
-    /// <summary>Agents: list, get, start, stop.</summary>
+    /// <summary>Agents: list, get, start, stop, and their keys.</summary>
     public AgentsClient Agents { get; }
 
     /// <summary>The audit log: query and follow.</summary>
@@ -63,6 +65,9 @@ public sealed class CoworkerClient : IDisposable
 
     /// <summary>Call usage against quotas.</summary>
     public UsageClient Usage { get; }
+
+    /// <summary>Imports of API descriptions: start, get, watch.</summary>
+    public ImportsClient Imports { get; }
 
     /// <summary>Closes the channel this client opened (not one passed in).</summary>
     public void Dispose() => _ownedChannel?.Dispose();
@@ -89,11 +94,12 @@ public sealed class CoworkerClient : IDisposable
     private static CallInvoker WithKey(GrpcChannel channel, string? apiKey) =>
         apiKey is null ? channel.CreateCallInvoker() : channel.Intercept(new BearerInterceptor(apiKey));
 
-    private static (ToolsClient, AgentsClient, AuditClient, UsageClient) Create(CallInvoker invoker, CallSettings settings) =>
+    private static (ToolsClient, AgentsClient, AuditClient, UsageClient, ImportsClient) Create(CallInvoker invoker, CallSettings settings) =>
     (
         new ToolsClient(new ToolService.ToolServiceClient(invoker), new ToolCallService.ToolCallServiceClient(invoker), settings),
         new AgentsClient(new AgentService.AgentServiceClient(invoker), settings),
         new AuditClient(new AuditService.AuditServiceClient(invoker), settings),
-        new UsageClient(new UsageService.UsageServiceClient(invoker), settings)
+        new UsageClient(new UsageService.UsageServiceClient(invoker), settings),
+        new ImportsClient(new ImportService.ImportServiceClient(invoker), settings)
     );
 }

@@ -26,10 +26,12 @@ public static class CoworkerClientServiceCollectionExtensions
         Add<AgentService.AgentServiceClient>(services);
         Add<AuditService.AuditServiceClient>(services);
         Add<UsageService.UsageServiceClient>(services);
+        Add<ImportService.ImportServiceClient>(services);
         services.AddTransient(sp => new CoworkerClient(
             sp.GetRequiredService<ToolService.ToolServiceClient>(), sp.GetRequiredService<ToolCallService.ToolCallServiceClient>(),
             sp.GetRequiredService<AgentService.AgentServiceClient>(), sp.GetRequiredService<AuditService.AuditServiceClient>(),
-            sp.GetRequiredService<UsageService.UsageServiceClient>(), sp.GetRequiredService<IOptions<CoworkerClientOptions>>().Value));
+            sp.GetRequiredService<UsageService.UsageServiceClient>(), sp.GetRequiredService<ImportService.ImportServiceClient>(),
+            sp.GetRequiredService<IOptions<CoworkerClientOptions>>().Value));
         return services;
     }
 

@@ -5,7 +5,7 @@ namespace Coworker.Client;
 
 /// <summary>
 /// The channel's service config: read methods are retried with exponential backoff when the Gateway is UNAVAILABLE
-/// (restarting, or the authentication throttle's HTTP 429). Writes (CallTool, StartAgent, StopAgent) are never
+/// (restarting, or the authentication throttle's HTTP 429). Writes (CallTool, agent lifecycle and keys, StartImport) are never
 /// retried: a tool call that reached its upstream must not run twice.
 /// </summary>
 public static class CoworkerServiceConfig
@@ -22,6 +22,9 @@ public static class CoworkerServiceConfig
         ("coworker.v1.AuditService", "FollowAudit"),
         ("coworker.v1.UsageService", "GetAgentUsage"),
         ("coworker.v1.UsageService", "GetTenantUsage"),
+        ("coworker.v1.AgentService", "ListAgentKeys"),
+        ("coworker.v1.ImportService", "GetImport"),
+        ("coworker.v1.ImportService", "WatchImport"),
     ];
 
     /// <summary>The service config retrying <see cref="ReadMethods"/> up to <paramref name="maxAttempts"/> times.</summary>
