@@ -24,7 +24,9 @@ internal static class CoworkerErrors
             StatusCode.Unauthenticated => new CoworkerAuthenticationException(message, failure),
             StatusCode.InvalidArgument => new CoworkerInvalidArgumentException(message, reason,
                 status?.GetDetail<BadRequest>()?.FieldViolations.FirstOrDefault()?.Field, failure),
-            StatusCode.ResourceExhausted => new CoworkerRateLimitedException(message, reason,
+            // Only the Gateway's limits are rate limits; gRPC's own RESOURCE_EXHAUSTED (a message over the size
+            // limit) carries no ErrorInfo and stays a plain CoworkerException.
+            StatusCode.ResourceExhausted when reason is not null => new CoworkerRateLimitedException(message, reason,
                 status?.GetDetail<RetryInfo>()?.RetryDelay?.ToTimeSpan(), failure),
             _ => new CoworkerException(message, failure.StatusCode, reason, failure),
         };
