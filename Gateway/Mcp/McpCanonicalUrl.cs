@@ -14,11 +14,31 @@ namespace Coworker.Gateway.Mcp;
 public sealed class McpCanonicalUrl(IOptions<McpOptions> options, IServer server)
 {
     private string? _listening;
+    private Uri? _uri;
+    private HashSet<string>? _allowedOrigins;
 
     /// <summary>The canonical MCP URL: the OAuth audience and the RFC 9728 "resource".</summary>
     public string Value => options.Value.CanonicalUrl is { Length: > 0 } configured ? configured : _listening ?? FromListeningAddress();
 
-    public Uri Uri => new(Value);
+    /// <summary>The canonical URL parsed once it is fixed (configured, or read from the listening address): /mcp asks on every request.</summary>
+    public Uri Uri
+    {
+        get
+        {
+            if (_uri is { } cached)
+            {
+                return cached;
+            }
+
+            var uri = new Uri(Value);
+            if (options.Value.CanonicalUrl is { Length: > 0 } || _listening is not null)
+            {
+                _uri = uri;
+            }
+
+            return uri;
+        }
+    }
 
     /// <summary>The RFC 9728 metadata URL for the canonical resource: its origin + /.well-known/oauth-protected-resource + its path.</summary>
     public string ResourceMetadataUrl => $"{Uri.GetLeftPart(UriPartial.Authority)}{McpEndpoints.MetadataPath}{Uri.AbsolutePath.TrimEnd('/')}";
@@ -52,7 +72,7 @@ public sealed class McpCanonicalUrl(IOptions<McpOptions> options, IServer server
         }
 
         var normalized = Normalize(uri);
-        if (options.Value.AllowedOrigins.Any(allowed => ParseOrigin(allowed) is { } a && Normalize(a) == normalized))
+        if (AllowedOrigins.Contains(normalized))
         {
             return true;
         }
@@ -61,6 +81,10 @@ public sealed class McpCanonicalUrl(IOptions<McpOptions> options, IServer server
             || (IsLoopbackName(uri.Host) && uri.Port == context.Connection.LocalPort
                 && string.Equals(uri.Scheme, context.Request.Scheme, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The configured origins, normalized once (the options are validated at start and do not change).</summary>
+    private HashSet<string> AllowedOrigins => _allowedOrigins ??=
+        options.Value.AllowedOrigins.Select(ParseOrigin).OfType<Uri>().Select(Normalize).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>An http(s) origin exactly as browsers send it ("scheme://host[:port]"), or null.</summary>
     public static Uri? ParseOrigin(string origin) =>
