@@ -11,13 +11,13 @@ namespace Coworker.Execution;
 /// </summary>
 public sealed class TenantConnectionPools(Func<SocketsHttpHandler> createPool) : HttpMessageHandler
 {
-    private readonly ConcurrentDictionary<string, Lazy<HttpMessageInvoker>> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Tenant, string Allowlist), Lazy<HttpMessageInvoker>> _pools = new();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var tenant = request.Options.TryGetValue(UpstreamPipelineKey.TenantOption, out var named) ? named : "";
         var allowlist = request.Options.TryGetValue(SsrfGuard.AllowlistOption, out var list) ? list : NetworkAllowlist.Empty;
-        var pool = _pools.GetOrAdd(tenant + "\n" + allowlist.Fingerprint, _ => new Lazy<HttpMessageInvoker>(() => new HttpMessageInvoker(createPool())));
+        var pool = _pools.GetOrAdd((tenant, allowlist.Fingerprint), _ => new Lazy<HttpMessageInvoker>(() => new HttpMessageInvoker(createPool())));
         return pool.Value.SendAsync(request, cancellationToken);
     }
 
